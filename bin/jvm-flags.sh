@@ -1,0 +1,43 @@
+# Sourced by ./pagelens: JVM flags sized from the memory budget. The budget is the smallest of the
+# cgroup limit, WEB_MEMORY (MB, Heroku) and PAGELENS_MEMORY_MB; the JVM gets a small slice of it and
+# Chromium the rest. See docs/memory.md for the measured footprint behind these numbers.
+
+pl_cgroup_limit_mb() {
+  local f lim
+  # cgroup v2: our own group's memory.max; v1: memory.limit_in_bytes of our memory group
+  local rel
+  rel=$(sed -n 's/^0::\(.*\)$/\1/p' /proc/self/cgroup 2>/dev/null)
+  for f in "/sys/fs/cgroup${rel}/memory.max" \
+           "/sys/fs/cgroup/memory$(sed -n 's/^[0-9]*:memory:\(.*\)$/\1/p' /proc/self/cgroup 2>/dev/null)/memory.limit_in_bytes" \
+           /sys/fs/cgroup/memory/memory.limit_in_bytes; do
+    [ -r "$f" ] || continue
+    lim=$(cat "$f" 2>/dev/null)
+    [ "$lim" = max ] && continue
+    [ -n "$lim" ] && [ "$lim" -lt $((1 << 50)) ] 2>/dev/null && { echo $((lim / 1048576)); return; }
+  done
+}
+
+pl_budget_mb() {
+  local b="" c
+  for c in "$(pl_cgroup_limit_mb)" "${WEB_MEMORY:-}" "${PAGELENS_MEMORY_MB:-}"; do
+    [ -n "$c" ] || continue
+    if [ -z "$b" ] || [ "$c" -lt "$b" ]; then b=$c; fi
+  done
+  echo "${b:-2048}"
+}
+
+PL_BUDGET_MB=$(pl_budget_mb)
+export PAGELENS_BUDGET_MB="$PL_BUDGET_MB"
+# heap: 18% of the budget, between 64 and 256 MB (512 MB dyno -> 92 MB)
+pl_heap=$(( PL_BUDGET_MB * 18 / 100 )); [ $pl_heap -lt 64 ] && pl_heap=64; [ $pl_heap -gt 256 ] && pl_heap=256
+PL_JVM_FLAGS=(
+  -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
+  "-Xmx${pl_heap}m" -Xms16m -Xss512k
+  -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m
+  -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1
+  -XX:+ExitOnOutOfMemoryError
+  --enable-native-access=ALL-UNNAMED
+)
+if [ -n "${PAGELENS_JAVA_OPTS:-}" ]; then
+  read -r -a pl_extra <<< "$PAGELENS_JAVA_OPTS"; PL_JVM_FLAGS+=("${pl_extra[@]}")
+fi

@@ -1,0 +1,25 @@
+# Sourced by ./run-tests and .ci/run: makes sure the local PostgreSQL and Redis the tests use are running.
+# Tests create and drop their own databases; PAGELENS_TEST_DATABASE_URL / PAGELENS_TEST_REDIS_URL override.
+
+pl_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if [ -z "${PAGELENS_TEST_DATABASE_URL:-}" ] && ! pl_port_open 5432; then
+  if ! command -v pg_ctlcluster >/dev/null; then pl_apt_install postgresql || true; fi
+  if command -v pg_ctlcluster >/dev/null; then
+    for v in $(ls /etc/postgresql 2>/dev/null); do
+      pg_ctlcluster --skip-systemctl-redirect "$v" main start >&2 2>/dev/null || true
+    done
+    # trust local TCP connections for the test user, as this machine kind is set up
+    for i in $(seq 1 30); do pl_port_open 5432 && break; sleep 1; done
+  fi
+  pl_port_open 5432 || pl_log "PostgreSQL is not reachable on 127.0.0.1:5432; PostgreSQL tests will fail"
+fi
+
+if [ -z "${PAGELENS_TEST_REDIS_URL:-}" ] && ! pl_port_open 6379; then
+  command -v redis-server >/dev/null || pl_apt_install redis-server || true
+  if command -v redis-server >/dev/null; then
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >&2 || true
+    for i in $(seq 1 20); do pl_port_open 6379 && break; sleep 0.5; done
+  fi
+  pl_port_open 6379 || pl_log "Redis is not reachable on 127.0.0.1:6379; Redis tests will fail"
+fi
