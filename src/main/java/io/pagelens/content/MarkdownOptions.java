@@ -1,7 +1,11 @@
 package io.pagelens.content;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * HTML to Markdown options, named as turndown names them so users can carry settings over.
+ * The canonical constructor validates every field and names the one that is wrong.
  *
  * @param headingStyle       {@code atx} (default) or {@code setext}
  * @param hr                 thematic break, default {@code * * *}
@@ -13,10 +17,95 @@ package io.pagelens.content;
  * @param linkStyle          {@code inlined} (default) or {@code referenced}
  * @param linkReferenceStyle {@code full} (default), {@code collapsed} or {@code shortcut}
  * @param br                 what a hard line break becomes before its newline, default two spaces
+ * @param preformattedCode   keep whitespace inside inline {@code <code>} as written (turndown's option), default false
  */
 public record MarkdownOptions(String headingStyle, String hr, String bulletListMarker, String codeBlockStyle,
                               String fence, String emDelimiter, String strongDelimiter, String linkStyle,
-                              String linkReferenceStyle, String br) {
+                              String linkReferenceStyle, String br, boolean preformattedCode) {
+    /** pagelens defaults: ATX headings, {@code -} bullets and fenced code, as LLM pipelines expect. */
     public static final MarkdownOptions DEFAULTS =
             new MarkdownOptions("atx", "* * *", "-", "fenced", "```", "_", "**", "inlined", "full", "  ");
+    /** turndown's own defaults (setext headings, {@code *} bullets, indented code); used to score against its suite. */
+    public static final MarkdownOptions TURNDOWN =
+            new MarkdownOptions("setext", "* * *", "*", "indented", "```", "_", "**", "inlined", "full", "  ");
+
+    public MarkdownOptions {
+        headingStyle = oneOf("headingStyle", headingStyle, Set.of("atx", "setext"));
+        hr = notBlank("hr", hr);
+        bulletListMarker = oneOf("bulletListMarker", bulletListMarker, Set.of("*", "-", "+"));
+        codeBlockStyle = oneOf("codeBlockStyle", codeBlockStyle, Set.of("fenced", "indented"));
+        fence = oneOf("fence", fence, Set.of("```", "~~~"));
+        emDelimiter = oneOf("emDelimiter", emDelimiter, Set.of("_", "*"));
+        strongDelimiter = oneOf("strongDelimiter", strongDelimiter, Set.of("**", "__"));
+        linkStyle = oneOf("linkStyle", linkStyle, Set.of("inlined", "referenced"));
+        linkReferenceStyle = oneOf("linkReferenceStyle", linkReferenceStyle, Set.of("full", "collapsed", "shortcut"));
+        if (br == null) throw new IllegalArgumentException("br: must not be null");
+    }
+
+    /** The options without {@code preformattedCode} (false), as first published. */
+    public MarkdownOptions(String headingStyle, String hr, String bulletListMarker, String codeBlockStyle,
+                           String fence, String emDelimiter, String strongDelimiter, String linkStyle,
+                           String linkReferenceStyle, String br) {
+        this(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter, strongDelimiter, linkStyle,
+                linkReferenceStyle, br, false);
+    }
+
+    /**
+     * A copy with one option changed, by its turndown name (as in turndown's options object or a CLI flag).
+     *
+     * @throws IllegalArgumentException naming the option when the name is unknown or the value invalid
+     */
+    public MarkdownOptions with(String name, String value) {
+        String v = value;
+        return switch (name) {
+            case "headingStyle" -> new MarkdownOptions(v, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "hr" -> new MarkdownOptions(headingStyle, v, bulletListMarker, codeBlockStyle, fence, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "bulletListMarker" -> new MarkdownOptions(headingStyle, hr, v, codeBlockStyle, fence, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "codeBlockStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, v, fence, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "fence" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, v, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "emDelimiter" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, v,
+                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "strongDelimiter" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
+                    emDelimiter, v, linkStyle, linkReferenceStyle, br, preformattedCode);
+            case "linkStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
+                    emDelimiter, strongDelimiter, v, linkReferenceStyle, br, preformattedCode);
+            case "linkReferenceStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
+                    emDelimiter, strongDelimiter, linkStyle, v, br, preformattedCode);
+            case "br" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter,
+                    strongDelimiter, linkStyle, linkReferenceStyle, v, preformattedCode);
+            case "preformattedCode" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
+                    emDelimiter, strongDelimiter, linkStyle, linkReferenceStyle, br, parseBoolean(name, v));
+            default -> throw new IllegalArgumentException(name + ": unknown Markdown option (expected one of "
+                    + "headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter, strongDelimiter, "
+                    + "linkStyle, linkReferenceStyle, br, preformattedCode)");
+        };
+    }
+
+    private static String oneOf(String field, String value, Set<String> allowed) {
+        if (value == null) throw new IllegalArgumentException(field + ": must not be null");
+        String v = value.strip();
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v)) return a;
+        }
+        throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + allowed.stream().sorted().toList());
+    }
+
+    private static String notBlank(String field, String value) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + ": must not be blank");
+        return value;
+    }
+
+    private static boolean parseBoolean(String field, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(field + ": '" + value + "' is not true or false");
+        };
+    }
 }
