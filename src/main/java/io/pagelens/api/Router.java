@@ -1,0 +1,88 @@
+package io.pagelens.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Verb + path pattern + handler, grouped by path prefix, as Javalin's ApiBuilder does:
+ * <pre>{@code
+ * router.path("/v1/jobs", r -> r.get("/{id}", jobs::get).delete("/{id}", jobs::cancel));
+ * }</pre>
+ * Matching is a linear scan: a few dozen routes cost less than any index would.
+ */
+public final class Router {
+    private final List<Route> routes = new ArrayList<>();
+    private final String prefix;
+    private final boolean open;
+
+    public Router() {
+        this("", false);
+    }
+
+    private Router(String prefix, boolean open) {
+        this.prefix = prefix;
+        this.open = open;
+    }
+
+    /** Routes under {@code prefix}, registered by {@code group}. */
+    public Router path(String prefix, Consumer<Router> group) {
+        Router sub = new Router(this.prefix + prefix, open);
+        group.accept(sub);
+        routes.addAll(sub.routes);
+        return this;
+    }
+
+    /** Routes that need no API key (health, docs, metrics). */
+    public Router open(Consumer<Router> group) {
+        Router sub = new Router(prefix, true);
+        group.accept(sub);
+        routes.addAll(sub.routes);
+        return this;
+    }
+
+    public Router get(String path, Handler h) { return add("GET", path, h); }
+    public Router post(String path, Handler h) { return add("POST", path, h); }
+    public Router put(String path, Handler h) { return add("PUT", path, h); }
+    public Router delete(String path, Handler h) { return add("DELETE", path, h); }
+
+    public Router add(String method, String path, Handler h) {
+        String full = (prefix + path).isEmpty() ? "/" : prefix + path;
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.pattern().equals(full)) {
+                throw new IllegalStateException("route " + method + " " + full + " registered twice");
+            }
+        }
+        routes.add(new Route(method, full, h, open));
+        return this;
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** The outcome of looking up a request: a route and its parameters, or the verbs the path allows. */
+    public record Match(Route route, Map<String, String> params, TreeSet<String> allowed) {
+        public boolean found() {
+            return route != null;
+        }
+    }
+
+    public Match find(String method, String path) {
+        List<String> segs = Route.split(path);
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route r : routes) {
+            Optional<Map<String, String>> p = r.match(segs);
+            if (p.isEmpty()) continue;
+            // HEAD is served by the GET handler; the server drops the body
+            if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
+                return new Match(r, p.get(), allowed);
+            }
+            allowed.add(r.method());
+        }
+        return new Match(null, Map.of(), allowed);
+    }
+}

@@ -1,0 +1,104 @@
+package io.pagelens.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the API asks of the queue: submit within the queue limit, wait for a job with a deadline, cancel.
+ * The limit counts queued jobs in the store, so a full queue answers 429 before any work is stored.
+ */
+public final class JobService {
+    /** Queued jobs past which submissions are refused; <b>50</b> by default. */
+    public static final int DEFAULT_QUEUE_LIMIT = 50;
+    /** How often a waiter re-reads the store, for jobs run by another process. */
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final JobStore store;
+    private final JobEvents events;
+    private final WorkerPool workers; // null in a web-only process
+    private final int queueLimit;
+    private final Clock clock;
+
+    public JobService(JobStore store, JobEvents events, WorkerPool workers, int queueLimit, Clock clock) {
+        if (queueLimit < 0) throw new IllegalArgumentException("queueLimit must not be negative, was " + queueLimit);
+        this.store = store;
+        this.events = events;
+        this.workers = workers;
+        this.queueLimit = queueLimit;
+        this.clock = clock;
+    }
+
+    public JobStore store() {
+        return store;
+    }
+
+    public JobEvents events() {
+        return events;
+    }
+
+    public int queueLimit() {
+        return queueLimit;
+    }
+
+    /** Enqueues {@code n}, or throws {@link QueueFullException} when the queue is at its limit. */
+    public Job submit(NewJob n) {
+        int depth = store.queued();
+        if (depth >= queueLimit) throw new QueueFullException(queueLimit, retryAfter(depth));
+        Job j = store.enqueue(n);
+        events.publish(new JobEvent(j.id(), "queued", JobState.QUEUED, 0, null, clock.instant()));
+        return j;
+    }
+
+    /** Enqueues a follow-up job (webhook delivery); never refused, since its parent was already admitted. */
+    public Job submitFollowUp(NewJob n) {
+        Job j = store.enqueue(n);
+        events.publish(new JobEvent(j.id(), "queued", JobState.QUEUED, 0, null, clock.instant()));
+        return j;
+    }
+
+    /** How long the queue ahead should take to drain, for Retry-After: at least 1 s, at most 2 min. */
+    Duration retryAfter(int depth) {
+        int w = workers == null ? 1 : workers.workers();
+        long avg = workers == null ? 3000 : workers.averageJobTime().toMillis();
+        long ms = depth * avg / Math.max(1, w);
+        return Duration.ofMillis(Math.clamp(ms, 1000, 120_000));
+    }
+
+    public Optional<Job> get(String id) {
+        return store.get(id);
+    }
+
+    /**
+     * Waits until the job reaches a final state or {@code deadline} passes, and returns it as stored then
+     * (possibly still queued or running).
+     */
+    public Job await(String id, Instant deadline) throws InterruptedException {
+        Semaphore changed = new Semaphore(0);
+        try (JobEvents.Subscription sub = events.subscribe(id, e -> changed.release())) {
+            while (true) {
+                Job j = store.get(id).orElseThrow(() -> new IllegalArgumentException("no job " + id));
+                long left = Duration.between(clock.instant(), deadline).toMillis();
+                if (j.state().terminal() || left <= 0) return j;
+                changed.tryAcquire(Math.min(left, POLL.toMillis()), TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            }
+        }
+    }
+
+    /** Cancels the job: queued ones at once, running ones are stopped by their worker. */
+    public Optional<Job> cancel(String id) {
+        Optional<Job> j = store.cancel(id);
+        j.ifPresent(job -> {
+            if (job.state() == JobState.CANCELLED) {
+                events.publish(new JobEvent(id, "cancelled", JobState.CANCELLED, job.attempts(), "cancelled by request", clock.instant()));
+            } else if (job.state() == JobState.RUNNING && workers != null) {
+                workers.cancelLocal(id);
+            }
+        });
+        return j;
+    }
+}

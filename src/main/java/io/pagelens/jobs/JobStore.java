@@ -1,0 +1,229 @@
+package io.pagelens.jobs;
+
+import io.pagelens.store.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable queue's table. Every state change is one guarded UPDATE, so two workers (threads or
+ * processes) never both own a job, and a worker whose lease was taken away cannot overwrite the outcome.
+ * <p>Claiming differs by database: PostgreSQL locks the chosen row with {@code FOR UPDATE SKIP LOCKED}
+ * so concurrent claimers pass each other; SQLite has one writer at a time, so the same
+ * {@code UPDATE ... WHERE id = (SELECT ... LIMIT 1) RETURNING} is atomic without it. The connections,
+ * transactions and migrations are the store's {@link Database}; the table is {@code V50__jobs.sql}.
+ */
+public final class JobStore {
+    private static final String COLS = "id, kind, state, priority, payload, result, error_code, error_message, attempts, "
+            + "max_attempts, run_at, lease_until, worker, cancel_requested, deadline_at, owner, parent_id, created_at, "
+            + "started_at, finished_at, updated_at";
+
+    private final Database db;
+    private final Clock clock;
+    private final String claimSql;
+
+    public JobStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.claimSql = "UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ?, lease_until = ?, "
+                + "started_at = COALESCE(started_at, ?), updated_at = ? "
+                + "WHERE state = 'queued' AND id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= ? "
+                + "ORDER BY priority DESC, run_at, created_at LIMIT 1" + (db.dialect().supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "")
+                + ") RETURNING " + COLS;
+    }
+
+    public Job enqueue(NewJob n) {
+        long now = clock.millis();
+        String id = "job_" + UUID.randomUUID().toString().replace("-", "");
+        update("INSERT INTO jobs (id, kind, state, priority, payload, attempts, max_attempts, run_at, deadline_at, owner, "
+                        + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                id, n.kind(), n.priority().weight(), n.payload(), n.maxAttempts(), now, millis(n.deadlineAt()),
+                n.owner(), n.parentId(), now, now);
+        return get(id).orElseThrow();
+    }
+
+    public Optional<Job> get(String id) {
+        List<Job> l = query("SELECT " + COLS + " FROM jobs WHERE id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    /** Follow-up jobs (e.g. webhook deliveries) of a job. */
+    public List<Job> children(String parentId) {
+        return query("SELECT " + COLS + " FROM jobs WHERE parent_id = ? ORDER BY created_at", parentId);
+    }
+
+    /** Takes the next due job for {@code worker} with a lease, or empty when none is due. */
+    public Optional<Job> claim(String worker, Duration lease) {
+        long now = clock.millis();
+        List<Job> l = db.transaction(c -> rows(c, claimSql, worker, now + lease.toMillis(), now, now, now));
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    /**
+     * Extends the lease of a job this worker still owns. Returns the job as stored (to see a cancel request),
+     * or empty when the worker lost it (lease expired and another took it).
+     */
+    public Optional<Job> renew(Job job, Duration lease) {
+        long now = clock.millis();
+        int n = update("UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
+                now + lease.toMillis(), now, job.id(), job.worker(), job.attempts());
+        return n == 1 ? get(job.id()) : Optional.empty();
+    }
+
+    /** Records success; false when the worker no longer owns the job. */
+    public boolean succeed(Job job, String result) {
+        long now = clock.millis();
+        return update("UPDATE jobs SET state = 'succeeded', result = ?, error_code = NULL, error_message = NULL, lease_until = NULL, "
+                        + "finished_at = ?, updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
+                result, now, now, job.id(), job.worker(), job.attempts()) == 1;
+    }
+
+    /** Fails for good. */
+    public boolean fail(Job job, String code, String message) {
+        return finish(job, JobState.FAILED, code, message);
+    }
+
+    /** Ends a running job that was cancelled while it ran. */
+    public boolean cancelled(Job job) {
+        return finish(job, JobState.CANCELLED, "cancelled", "cancelled by request");
+    }
+
+    private boolean finish(Job job, JobState state, String code, String message) {
+        long now = clock.millis();
+        return update("UPDATE jobs SET state = ?, error_code = ?, error_message = ?, lease_until = NULL, finished_at = ?, "
+                        + "updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
+                state.id(), code, message, now, now, job.id(), job.worker(), job.attempts()) == 1;
+    }
+
+    /** Puts a failed attempt back in the queue, due after {@code delay}. */
+    public boolean retry(Job job, String code, String message, Duration delay) {
+        long now = clock.millis();
+        return update("UPDATE jobs SET state = 'queued', error_code = ?, error_message = ?, worker = NULL, lease_until = NULL, "
+                        + "run_at = ?, updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
+                code, message, now + delay.toMillis(), now, job.id(), job.worker(), job.attempts()) == 1;
+    }
+
+    /**
+     * Gives a job back unstarted, not counting the attempt (graceful shutdown interrupted it, the job did
+     * nothing wrong).
+     */
+    public boolean requeue(Job job) {
+        long now = clock.millis();
+        return update("UPDATE jobs SET state = 'queued', attempts = attempts - 1, worker = NULL, lease_until = NULL, run_at = ?, "
+                        + "updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
+                now, now, job.id(), job.worker(), job.attempts()) == 1;
+    }
+
+    /**
+     * Running jobs whose lease expired (their worker died) go back to the queue, or fail when out of
+     * attempts, or end cancelled when a cancel was asked. Returns how many rows changed.
+     */
+    public int reapExpiredLeases() {
+        long now = clock.millis();
+        int n = update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+                + "lease_until = NULL, finished_at = ?, updated_at = ? WHERE state = 'running' AND lease_until < ? AND cancel_requested = ?",
+                now, now, now, true);
+        n += update("UPDATE jobs SET state = 'failed', error_code = 'lease_expired', error_message = "
+                + "'the worker running this job stopped and no attempts remain', lease_until = NULL, finished_at = ?, updated_at = ? "
+                + "WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts", now, now, now);
+        n += update("UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, run_at = ?, updated_at = ? "
+                + "WHERE state = 'running' AND lease_until < ?", now, now, now);
+        return n;
+    }
+
+    /**
+     * Cancels a job: a queued one at once, a running one by flag (its worker stops it). Returns the job as
+     * stored afterwards, or empty when it does not exist.
+     */
+    public Optional<Job> cancel(String id) {
+        long now = clock.millis();
+        update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+                + "finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'", now, now, id);
+        update("UPDATE jobs SET cancel_requested = ?, updated_at = ? WHERE id = ? AND state = 'running'", true, now, id);
+        return get(id);
+    }
+
+    /** Jobs waiting to run (due or not). */
+    public int queued() {
+        return count("SELECT COUNT(*) FROM jobs WHERE state = 'queued'");
+    }
+
+    public int running() {
+        return count("SELECT COUNT(*) FROM jobs WHERE state = 'running'");
+    }
+
+    // --- plumbing -------------------------------------------------------------------------------------
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private int count(String sql) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private int update(String sql, Object... args) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<Job> query(String sql, Object... args) {
+        return db.read(c -> rows(c, sql, args));
+    }
+
+    private static List<Job> rows(java.sql.Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<Job> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+            return out;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            switch (a) {
+                case null -> ps.setNull(i + 1, Types.NULL);
+                case Long l -> ps.setLong(i + 1, l);
+                case Integer n -> ps.setInt(i + 1, n);
+                case Boolean b -> ps.setBoolean(i + 1, b);
+                default -> ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    private static Job row(ResultSet rs) throws SQLException {
+        return new Job(rs.getString("id"), rs.getString("kind"), JobState.parse(rs.getString("state")), rs.getInt("priority"),
+                rs.getString("payload"), rs.getString("result"), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getInt("attempts"), rs.getInt("max_attempts"), instant(rs, "run_at"), instant(rs, "lease_until"),
+                rs.getString("worker"), rs.getBoolean("cancel_requested"), instant(rs, "deadline_at"), rs.getString("owner"),
+                rs.getString("parent_id"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                instant(rs, "updated_at"));
+    }
+}

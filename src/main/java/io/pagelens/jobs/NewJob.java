@@ -1,0 +1,30 @@
+package io.pagelens.jobs;
+
+import java.time.Instant;
+
+/** What a submitter asks for; the store adds id, state and times. */
+public record NewJob(String kind, JobPriority priority, String payload, int maxAttempts, Instant deadlineAt,
+                     String owner, String parentId) {
+    public NewJob {
+        if (kind == null || kind.isBlank()) throw new IllegalArgumentException("kind is required");
+        if (payload == null) throw new IllegalArgumentException("payload is required");
+        if (maxAttempts < 1 || maxAttempts > 100) throw new IllegalArgumentException("maxAttempts must be between 1 and 100, was " + maxAttempts);
+        if (priority == null) priority = JobPriority.NORMAL;
+    }
+
+    public static NewJob of(String kind, JobPriority priority, String payload, int maxAttempts) {
+        return new NewJob(kind, priority, payload, maxAttempts, null, null, null);
+    }
+
+    public NewJob withDeadline(Instant d) {
+        return new NewJob(kind, priority, payload, maxAttempts, d, owner, parentId);
+    }
+
+    public NewJob withOwner(String o) {
+        return new NewJob(kind, priority, payload, maxAttempts, deadlineAt, o, parentId);
+    }
+
+    public NewJob withParent(String p) {
+        return new NewJob(kind, priority, payload, maxAttempts, deadlineAt, owner, p);
+    }
+}

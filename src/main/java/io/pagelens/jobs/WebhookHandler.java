@@ -1,0 +1,78 @@
+package io.pagelens.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Delivers one webhook: a signed POST of the payload's {@code body} to its {@code url}. Runs as a job of
+ * its own, so deliveries survive restarts and are retried with the queue's backoff; any answer other than
+ * 2xx counts as a failed attempt.
+ */
+public final class WebhookHandler implements JobHandler {
+    public static final String KIND = "webhook";
+    /** Delivery attempts before giving up; with the default 2 s backoff the last one is about a minute in. */
+    public static final int MAX_ATTEMPTS = 6;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebhookSigner signer;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public WebhookHandler(WebhookSigner signer, ObjectMapper json, Clock clock) {
+        this.signer = signer;
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The payload of a delivery job. */
+    public record Delivery(String url, String event, String body) {
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String run(Job job, JobContext ctx) throws JobFailure, InterruptedException {
+        Delivery d;
+        try {
+            d = json.readValue(job.payload(), Delivery.class);
+        } catch (IOException e) {
+            throw new JobFailure("bad_payload", "webhook payload unreadable: " + e.getMessage(), false, 500);
+        }
+        long ts = clock.instant().getEpochSecond();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(d.url()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "pagelens-webhook")
+                .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
+                .header(WebhookSigner.SIGNATURE_HEADER, signer.sign(ts, d.body()))
+                .header(WebhookSigner.EVENT_HEADER, d.event())
+                .header(WebhookSigner.DELIVERY_HEADER, job.id())
+                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
+                .build();
+        ctx.progress("delivering");
+        try {
+            HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
+            if (res.statusCode() / 100 != 2) {
+                throw new JobFailure("webhook_status", "receiver answered " + res.statusCode(), true, 502);
+            }
+            JsonNode out = json.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
+            return out.toString();
+        } catch (IOException e) {
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
+        }
+    }
+}

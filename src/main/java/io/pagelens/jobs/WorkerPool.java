@@ -1,0 +1,293 @@
+package io.pagelens.jobs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Workers that claim jobs from the {@link JobStore} and run them, each on its own virtual thread. One
+ * housekeeper thread renews the leases of running jobs (and notices cancel requests made through another
+ * process) and puts jobs of dead workers back in the queue. Runs in the web process by default; a
+ * {@code --role worker} process would run only this.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+
+    /**
+     * @param workers jobs run at once by this process (captures are further bounded by memory admission)
+     * @param lease   how long a claimed job stays ours without renewal; renewed every third of it
+     * @param poll    how often idle workers look for due jobs (enqueues in this process wake them at once)
+     */
+    public record Settings(int workers, Duration lease, Duration poll, Backoff backoff) {
+        public static final Settings DEFAULTS = new Settings(2, Duration.ofSeconds(60), Duration.ofSeconds(1), Backoff.DEFAULT);
+
+        public Settings {
+            if (workers < 1 || workers > 64) throw new IllegalArgumentException("workers must be between 1 and 64, was " + workers);
+            if (lease.toMillis() < 300) throw new IllegalArgumentException("lease must be at least 300 ms, was " + lease);
+            if (poll.isNegative() || poll.isZero()) throw new IllegalArgumentException("poll must be positive");
+        }
+    }
+
+    private record Running(Job job, Thread thread, AtomicBoolean cancel, AtomicBoolean lost) {
+    }
+
+    private final JobStore store;
+    private final JobEvents events;
+    private final Map<String, JobHandler> handlers;
+    private final Settings settings;
+    private final Clock clock;
+    private final String instance = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Runnable wake = this::wakeAll;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile double avgJobMillis = 3000;
+
+    public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, Settings settings, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity()));
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public WorkerPool start() {
+        if (!started.compareAndSet(false, true)) throw new IllegalStateException("worker pool already started");
+        events.onWork(wake);
+        store.reapExpiredLeases();
+        for (int i = 0; i < settings.workers(); i++) {
+            String name = instance + "-" + i;
+            threads.add(Thread.ofVirtual().name("job-worker-" + i).start(() -> loop(name)));
+        }
+        threads.add(Thread.ofVirtual().name("job-housekeeper").start(this::housekeep));
+        log.info("event=workers_started instance={} workers={} lease_ms={}", instance, settings.workers(), settings.lease().toMillis());
+        return this;
+    }
+
+    public int workers() {
+        return settings.workers();
+    }
+
+    /** Jobs running in this process now. */
+    public int active() {
+        return running.size();
+    }
+
+    /** Smoothed run time of recent jobs, for Retry-After estimates. */
+    public Duration averageJobTime() {
+        return Duration.ofMillis((long) avgJobMillis);
+    }
+
+    /** Stops a job running in this process at once; the store's cancel flag covers other processes. */
+    public void cancelLocal(String jobId) {
+        Running r = running.get(jobId);
+        if (r != null && r.cancel().compareAndSet(false, true)) r.thread().interrupt();
+    }
+
+    private void wakeAll() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop(String worker) {
+        while (!stopping.get()) {
+            try {
+                Optional<Job> job = store.claim(worker, settings.lease());
+                if (job.isPresent()) {
+                    run(job.get());
+                    continue;
+                }
+                lock.lock();
+                try {
+                    if (!stopping.get()) work.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+                } finally {
+                    lock.unlock();
+                }
+            } catch (InterruptedException e) {
+                if (stopping.get()) return;
+            } catch (RuntimeException e) {
+                // the database may be briefly unreachable; back off instead of spinning
+                log.warn("event=worker_error worker={} error=\"{}\"", worker, e.getMessage());
+                sleepQuietly(settings.poll());
+            }
+        }
+    }
+
+    private void run(Job job) {
+        long t0 = System.nanoTime();
+        Running r = new Running(job, Thread.currentThread(), new AtomicBoolean(job.cancelRequested()), new AtomicBoolean());
+        running.put(job.id(), r);
+        try {
+            publish(job, "running", JobState.RUNNING, "attempt " + job.attempts() + " of " + job.maxAttempts());
+            if (job.deadlineAt() != null && !clock.instant().isBefore(job.deadlineAt())) {
+                finishFailed(job, new JobFailure("deadline_exceeded", "the request deadline passed while the job waited in the queue", false, 503));
+                return;
+            }
+            if (r.cancel().get()) {
+                finishCancelled(job);
+                return;
+            }
+            JobHandler h = handlers.get(job.kind());
+            if (h == null) {
+                finishFailed(job, new JobFailure("no_handler", "no worker here runs jobs of kind '" + job.kind() + "'", false, 500));
+                return;
+            }
+            String result = h.run(job, step -> publish(job, "progress", JobState.RUNNING, step));
+            Thread.interrupted(); // a cancel that came after the work finished does not undo it
+            if (r.lost().get()) return;
+            if (store.succeed(job, result)) {
+                publish(job, "succeeded", JobState.SUCCEEDED, null);
+            } else {
+                log.warn("event=job_lost job={} reason=lease_taken_before_success", job.id());
+            }
+        } catch (JobFailure f) {
+            Thread.interrupted();
+            if (r.lost().get()) return;
+            if (r.cancel().get()) finishCancelled(job);
+            else if (stopping.get() && "cancelled".equals(f.code())) requeue(job);
+            else finishFailed(job, f);
+        } catch (InterruptedException e) {
+            if (r.cancel().get()) finishCancelled(job);
+            else if (!r.lost().get()) requeue(job);
+        } catch (RuntimeException e) {
+            Thread.interrupted();
+            if (r.lost().get()) return;
+            log.error("event=job_crashed job={} kind={}", job.id(), job.kind(), e);
+            finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, 500, e));
+        } finally {
+            running.remove(job.id());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            avgJobMillis = avgJobMillis * 0.8 + ms * 0.2;
+        }
+    }
+
+    private void finishFailed(Job job, JobFailure f) {
+        if (f.retryable() && job.attempts() < job.maxAttempts()) {
+            Duration wait = settings.backoff().after(job.attempts());
+            if (store.retry(job, f.code(), f.getMessage(), wait)) {
+                log.info("event=job_retry job={} attempt={} wait_ms={} code={}", job.id(), job.attempts(), wait.toMillis(), f.code());
+                publish(job, "retrying", JobState.QUEUED, f.code() + ": " + f.getMessage());
+                // wake a worker when the backoff ends, in case nothing else does
+                Thread.ofVirtual().start(() -> {
+                    sleepQuietly(wait);
+                    wakeAll();
+                });
+            }
+            return;
+        }
+        if (store.fail(job, f.code(), f.getMessage())) {
+            log.info("event=job_failed job={} attempt={} code={} message=\"{}\"", job.id(), job.attempts(), f.code(), f.getMessage());
+            publish(job, "failed", JobState.FAILED, f.code() + ": " + f.getMessage());
+        }
+    }
+
+    private void finishCancelled(Job job) {
+        if (store.cancelled(job)) publish(job, "cancelled", JobState.CANCELLED, "cancelled by request");
+    }
+
+    private void requeue(Job job) {
+        if (store.requeue(job)) {
+            log.info("event=job_requeued job={}", job.id());
+            publish(job, "requeued", JobState.QUEUED, "worker stopping; the job will run again");
+        }
+    }
+
+    private void publish(Job job, String type, JobState state, String detail) {
+        events.publish(new JobEvent(job.id(), type, state, job.attempts(), detail, clock.instant()));
+    }
+
+    /** Renews leases, forwards cancel requests made elsewhere, and reaps jobs of dead workers. */
+    private void housekeep() {
+        Duration every = settings.lease().dividedBy(3);
+        while (!stopping.get()) {
+            try {
+                Thread.sleep(every);
+                for (Running r : running.values()) {
+                    Optional<Job> now = store.renew(r.job(), settings.lease());
+                    if (now.isEmpty()) {
+                        log.warn("event=job_lease_lost job={}", r.job().id());
+                        r.lost().set(true);
+                        r.thread().interrupt();
+                    } else if (now.get().cancelRequested() && r.cancel().compareAndSet(false, true)) {
+                        r.thread().interrupt();
+                    }
+                }
+                if (store.reapExpiredLeases() > 0) wakeAll();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("event=housekeeping_error error=\"{}\"", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Stops claiming, lets running jobs finish for up to {@code grace}, then interrupts the rest and puts
+     * them back in the queue. Idempotent.
+     */
+    public void shutdown(Duration grace) {
+        if (!stopping.compareAndSet(false, true)) return;
+        events.offWork(wake);
+        wakeAll();
+        Instant until = Instant.now().plus(grace);
+        while (!running.isEmpty() && Instant.now().isBefore(until)) sleepQuietly(Duration.ofMillis(50));
+        int left = running.size();
+        for (Running r : running.values()) r.thread().interrupt();
+        for (Thread t : threads) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        log.info("event=workers_stopped instance={} interrupted={}", instance, left);
+    }
+
+    /**
+     * Stops every thread without touching the queue, as a killed process would: running jobs keep their
+     * lease until it expires. For tests of crash recovery.
+     */
+    public void abandon() {
+        stopping.set(true);
+        events.offWork(wake);
+        for (Running r : running.values()) r.lost().set(true);
+        threads.forEach(Thread::interrupt);
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
