@@ -1,5 +1,7 @@
 package io.pagelens.api;
 
+import io.pagelens.jobs.Json;
+
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 

@@ -1,6 +1,7 @@
 package io.pagelens.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pagelens.jobs.QueueFullException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,6 +31,8 @@ public final class ErrorMapper {
     public static ApiException map(Throwable t) {
         return switch (t) {
             case ApiException e -> e;
+            case QueueFullException e -> new ApiException(429, "queue_full", e.getMessage())
+                    .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             case InvalidRequestException e -> new ApiException(422, "invalid_value", e.getMessage(), e.field());
             case UnrecognizedPropertyException e -> new ApiException(400, "unknown_field",
                     "unknown field '" + e.getPropertyName() + "'", path(e));

@@ -1,4 +1,4 @@
-package io.pagelens.api;
+package io.pagelens.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,0 +1,101 @@
+package io.pagelens.api;
+
+import io.pagelens.api.auth.ApiKey;
+import io.pagelens.jobs.Job;
+import io.pagelens.jobs.JobEvent;
+import io.pagelens.jobs.JobEvents;
+import io.pagelens.jobs.JobService;
+import io.pagelens.jobs.JobState;
+import io.pagelens.jobs.Json;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** {@code /v1/jobs}: read, cancel, and follow a job's progress as Server-Sent Events. */
+public final class JobRoutes {
+    /** How often an event stream re-reads the store (jobs run by another process) and pings the client. */
+    static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    /** An event stream ends after this even if the job has not (a client can reconnect). */
+    static final Duration MAX_STREAM = Duration.ofMinutes(30);
+
+    private final JobService jobs;
+
+    public JobRoutes(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    public void register(Router r) {
+        r.path("/v1/jobs", g -> g
+                .get("/{id}", this::get)
+                .delete("/{id}", this::cancel)
+                .get("/{id}/events", this::events));
+    }
+
+    /** A job the caller may see: jobs are visible to the key that submitted them. */
+    Job visible(Ctx ctx, String id) {
+        Job j = jobs.get(id).orElseThrow(() -> ApiException.notFound("job", id));
+        ApiKey key = ctx.principal();
+        if (key != null && j.owner() != null && !j.owner().equals(key.id())) throw ApiException.notFound("job", id);
+        return j;
+    }
+
+    private void get(Ctx ctx) throws IOException {
+        ctx.json(200, JobView.of(visible(ctx, ctx.param("id"))));
+    }
+
+    private void cancel(Ctx ctx) throws IOException {
+        Job j = visible(ctx, ctx.param("id"));
+        if (j.state().terminal()) {
+            throw new ApiException(409, "job_finished", "job " + j.id() + " already ended (" + j.state().id() + ")");
+        }
+        Job after = jobs.cancel(j.id()).orElseThrow();
+        ctx.json(202, JobView.of(after));
+    }
+
+    private void events(Ctx ctx) throws IOException, InterruptedException {
+        Job j = visible(ctx, ctx.param("id"));
+        BlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
+        try (JobEvents.Subscription sub = jobs.events().subscribe(j.id(), queue::add); SseStream sse = ctx.sse()) {
+            sse.send("state", Json.MAPPER.writeValueAsString(JobView.of(j)));
+            JobState last = j.state();
+            long started = System.nanoTime();
+            long lastWrite = started;
+            while (!last.terminal() && System.nanoTime() - started < MAX_STREAM.toNanos()) {
+                JobEvent e = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (e != null && !e.state().terminal()) {
+                    sse.send(e.type(), Json.MAPPER.writeValueAsString(eventBody(e)));
+                    last = e.state();
+                    lastWrite = System.nanoTime();
+                    continue;
+                }
+                // terminal events and quiet periods: the store is the truth (also for jobs run elsewhere)
+                Job now = jobs.get(j.id()).orElseThrow();
+                if (now.state() != last || now.state().terminal()) {
+                    last = now.state();
+                    sse.send(now.state().terminal() ? now.state().id() : "state", Json.MAPPER.writeValueAsString(JobView.of(now)));
+                    lastWrite = System.nanoTime();
+                } else if (System.nanoTime() - lastWrite > KEEP_ALIVE.toNanos()) {
+                    sse.keepAlive();
+                    lastWrite = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> eventBody(JobEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jobId", e.jobId());
+        m.put("type", e.type());
+        m.put("state", e.state().id());
+        m.put("attempt", e.attempt());
+        if (e.detail() != null) m.put("detail", e.detail());
+        m.put("at", e.at().toString());
+        return m;
+    }
+}

@@ -1,0 +1,161 @@
+package io.pagelens.jobs;
+
+import io.pagelens.capture.CaptureRequest;
+import io.pagelens.capture.Clip;
+import io.pagelens.capture.Cookie;
+import io.pagelens.capture.Format;
+import io.pagelens.capture.ImageType;
+import io.pagelens.capture.InvalidRequestException;
+import io.pagelens.capture.PdfOptions;
+import io.pagelens.capture.Urls;
+import io.pagelens.capture.Viewport;
+import io.pagelens.capture.WaitUntil;
+import io.pagelens.content.ContentOptions;
+import io.pagelens.content.MarkdownOptions;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The body of {@code POST /v1/captures}, named as screenshot APIs name their options, and the payload of a
+ * capture job (so a job can be run again after a restart). Every field is optional but {@code url}; times
+ * are milliseconds. {@link #toRequest()} validates once and names the offending field.
+ *
+ * @param format      screenshot encoding: png (default), jpeg or webp
+ * @param formats     outputs: screenshot (default), html, markdown, text, links, metadata, pdf
+ * @param waitFor     a CSS selector to wait for after navigation
+ * @param delay       extra wait after everything else, in ms
+ * @param timeout     limit on the capture itself, in ms (default 30000)
+ * @param maxAge      accept a stored capture of the same key up to this old, in ms, instead of capturing
+ * @param async       answer 202 with a job instead of waiting for the capture
+ * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
+ * @param webhook     URL called (signed) when the job completes
+ */
+public record CaptureOptions(
+        String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
+        String selector, ClipOption clip, String waitUntil, String waitFor, Long delay, Long timeout,
+        List<String> blockResources, List<String> blockUrls, Boolean darkMode, Boolean omitBackground,
+        List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
+        Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
+        String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
+        String webhook, Boolean async, String priority) {
+
+    public record ViewportOption(Integer width, Integer height) {
+    }
+
+    public record ClipOption(Double x, Double y, Double width, Double height) {
+    }
+
+    public record CookieOption(String name, String value, String domain, String path) {
+    }
+
+    /** @param paper a4 (default), a3, letter or legal */
+    public record PdfOption(String paper, Boolean landscape, Boolean printBackground) {
+    }
+
+    public boolean isAsync() {
+        return Boolean.TRUE.equals(async);
+    }
+
+    /** The capture as the engine takes it; throws {@link InvalidRequestException} naming the field. */
+    public CaptureRequest toRequest() {
+        CaptureRequest.Builder b = CaptureRequest.builder(url);
+        if (fullPage != null) b.fullPage(fullPage);
+        if (format != null) b.imageType(field("format", () -> ImageType.parse(format)));
+        if (quality != null) b.quality(quality);
+        if (viewport != null || deviceScaleFactor != null) {
+            Viewport d = Viewport.DESKTOP;
+            int w = viewport != null && viewport.width() != null ? viewport.width() : d.width();
+            int h = viewport != null && viewport.height() != null ? viewport.height() : d.height();
+            double s = deviceScaleFactor != null ? deviceScaleFactor : d.deviceScaleFactor();
+            String f = deviceScaleFactor != null && (viewport == null || (viewport.width() == null && viewport.height() == null))
+                    ? "deviceScaleFactor" : "viewport";
+            b.viewport(field(f, () -> new Viewport(w, h, s)));
+        }
+        if (selector != null) b.selector(selector);
+        if (clip != null) {
+            if (clip.x() == null || clip.y() == null || clip.width() == null || clip.height() == null) {
+                throw new InvalidRequestException("clip", "needs x, y, width and height");
+            }
+            b.clip(field("clip", () -> new Clip(clip.x(), clip.y(), clip.width(), clip.height())));
+        }
+        if (waitUntil != null) b.waitUntil(field("waitUntil", () -> WaitUntil.parse(waitUntil)));
+        if (waitFor != null) {
+            if (waitFor.isBlank()) throw new InvalidRequestException("waitFor", "must be a CSS selector");
+            b.waitForSelector(waitFor);
+        }
+        if (delay != null) b.delay(Duration.ofMillis(delay));
+        if (timeout != null) b.timeout(Duration.ofMillis(timeout));
+        if (blockResources != null) b.blockResourceTypes(Set.copyOf(blockResources));
+        if (blockUrls != null) b.blockUrlPatterns(blockUrls);
+        if (darkMode != null) b.darkMode(darkMode);
+        if (omitBackground != null) b.omitBackground(omitBackground);
+        if (formats != null) {
+            Set<Format> fs = EnumSet.noneOf(Format.class);
+            for (String f : formats) fs.add(field("formats", () -> Format.parse(f)));
+            b.formats(fs);
+        }
+        if (onlyMainContent != null || includeTags != null || excludeTags != null) {
+            b.content(new ContentOptions(Boolean.TRUE.equals(onlyMainContent), includeTags, excludeTags, MarkdownOptions.DEFAULTS));
+        }
+        if (headers != null) b.headers(headers);
+        if (userAgent != null) b.userAgent(userAgent);
+        if (cookies != null) {
+            b.cookies(field("cookies", () -> cookies.stream().map(c -> new Cookie(c.name(), c.value(), c.domain(), c.path())).toList()));
+        }
+        if (maxHeight != null) b.maxHeight(maxHeight);
+        if (allowHttpErrors != null) b.allowHttpErrors(allowHttpErrors);
+        if (pdf != null) {
+            b.pdf(field("pdf", () -> {
+                PdfOptions p = PdfOptions.paper(pdf.paper() == null ? "a4" : pdf.paper());
+                return new PdfOptions(p.paperWidth(), p.paperHeight(), p.marginTop(), p.marginBottom(), p.marginLeft(),
+                        p.marginRight(), Boolean.TRUE.equals(pdf.landscape()), pdf.printBackground() == null || pdf.printBackground());
+            }));
+        }
+        return b.build();
+    }
+
+    /** Checks the options that are not the engine's (job and storage ones); names the field. */
+    public void validateJobOptions() {
+        if (maxAge != null && maxAge < 0) throw new InvalidRequestException("maxAge", "must not be negative, was " + maxAge);
+        if (webhook != null) {
+            try {
+                Urls.parseHttpUrl(webhook);
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("webhook", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+            }
+        }
+        if (priority != null) field("priority", () -> JobPriority.parse(priority));
+        checkName("projectId", projectId);
+        checkName("pageType", pageType);
+        checkName("variantId", variantId);
+    }
+
+    public JobPriority priorityOr(JobPriority dflt) {
+        return priority == null ? dflt : JobPriority.parse(priority);
+    }
+
+    public URI webhookUri() {
+        return webhook == null ? null : URI.create(webhook.trim());
+    }
+
+    private static void checkName(String field, String v) {
+        if (v != null && (v.isBlank() || v.length() > 100)) throw new InvalidRequestException(field, "must be 1 to 100 characters");
+    }
+
+    /** Runs a value constructor, turning its IllegalArgumentException into one that names {@code field}. */
+    private static <T> T field(String field, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage());
+        }
+    }
+}

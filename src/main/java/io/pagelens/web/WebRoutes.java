@@ -1,0 +1,43 @@
+package io.pagelens.web;
+
+import io.pagelens.api.ApiException;
+import io.pagelens.api.Ctx;
+import io.pagelens.api.Router;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Pages for people: the API reference at {@code /docs} (rendered in the browser from {@code /openapi.json})
+ * and the hand-written OpenAPI document itself. The dashboard will register its pages here too, under
+ * {@code /dashboard}, served from {@code resources/io/pagelens/web/}.
+ */
+public final class WebRoutes {
+    static final String OPENAPI = "openapi.json";
+    static final String DOCS = "docs.html";
+
+    public void register(Router r) {
+        r.open(o -> o
+                .get("/openapi.json", ctx -> resource(ctx, OPENAPI, "application/json"))
+                .get("/docs", ctx -> resource(ctx, DOCS, "text/html; charset=utf-8"))
+                .get("/", ctx -> {
+                    ctx.responseHeaders().set("Location", "/docs");
+                    ctx.send(302, "text/plain", new byte[0]);
+                }));
+    }
+
+    private static void resource(Ctx ctx, String name, String type) throws IOException {
+        byte[] body;
+        try (InputStream in = WebRoutes.class.getResourceAsStream(name)) {
+            if (in == null) throw new ApiException(500, "internal", "resource " + name + " missing from the build");
+            body = in.readAllBytes();
+        }
+        ctx.responseHeaders().set("Cache-Control", "public, max-age=300");
+        ctx.send(200, type, body);
+    }
+
+    /** The OpenAPI document as shipped, for tests and tools. */
+    public static InputStream openApi() {
+        return WebRoutes.class.getResourceAsStream(OPENAPI);
+    }
+}
