@@ -71,18 +71,25 @@ public final class Router {
         }
     }
 
+    /** The matching route with the most literal segments, so {@code /jobs/stats} beats {@code /jobs/{id}}. */
     public Match find(String method, String path) {
         List<String> segs = Route.split(path);
         TreeSet<String> allowed = new TreeSet<>();
+        Route best = null;
+        Map<String, String> bestParams = Map.of();
         for (Route r : routes) {
             Optional<Map<String, String>> p = r.match(segs);
             if (p.isEmpty()) continue;
             // HEAD is served by the GET handler; the server drops the body
             if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
-                return new Match(r, p.get(), allowed);
+                if (best == null || p.get().size() < bestParams.size()) {
+                    best = r;
+                    bestParams = p.get();
+                }
+            } else {
+                allowed.add(r.method());
             }
-            allowed.add(r.method());
         }
-        return new Match(null, Map.of(), allowed);
+        return new Match(best, bestParams, allowed);
     }
 }

@@ -1,0 +1,194 @@
+package io.pagelens.jobs;
+
+import io.pagelens.store.BothDatabases;
+import io.pagelens.store.Database;
+import io.pagelens.store.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Workers against the real queue: retries, cancellation, graceful shutdown, crash recovery. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkerPoolIT {
+    private static final WorkerPool.Settings FAST = new WorkerPool.Settings(2, Duration.ofMillis(600), Duration.ofMillis(100),
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+    final TestDatabases dbs = new TestDatabases();
+    final List<WorkerPool> pools = new ArrayList<>();
+    final Clock clock = Clock.systemUTC();
+
+    Stream<Named<Database>> databases() {
+        return dbs.both();
+    }
+
+    @AfterEach
+    void stopPools() {
+        pools.forEach(WorkerPool::close);
+        pools.clear();
+    }
+
+    @AfterAll
+    void closeDatabases() {
+        dbs.close();
+    }
+
+    private record Fn(String kind, Body body) implements JobHandler {
+        interface Body {
+            String run(Job job) throws JobFailure, InterruptedException;
+        }
+
+        @Override
+        public String run(Job job, JobContext ctx) throws JobFailure, InterruptedException {
+            ctx.progress("working");
+            return body.run(job);
+        }
+    }
+
+    private JobService service(Database db, JobHandler... handlers) {
+        JobStore store = new JobStore(db, clock);
+        JobEvents events = new JobEvents();
+        WorkerPool pool = new WorkerPool(store, events, List.of(handlers), FAST, clock).start();
+        pools.add(pool);
+        return new JobService(store, events, pool, 100, clock);
+    }
+
+    private static String kind() {
+        return "k" + System.nanoTime();
+    }
+
+    private static Job awaitEnd(JobService s, Job j) throws InterruptedException {
+        return s.await(j.id(), Instant.now().plusSeconds(20));
+    }
+
+    @BothDatabases
+    void runsAJob_andStoresItsResult(Database db) throws Exception {
+        String k = kind();
+        JobService s = service(db, new Fn(k, j -> "{\"echo\":" + j.payload() + "}"));
+        Job done = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "42", 1)));
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.result()).isEqualTo("{\"echo\":42}");
+    }
+
+    @BothDatabases
+    void retryableFailure_isRetriedWithBackoff_untilItSucceeds(Database db) throws Exception {
+        String k = kind();
+        AtomicInteger calls = new AtomicInteger();
+        JobService s = service(db, new Fn(k, j -> {
+            if (calls.incrementAndGet() < 3) throw new JobFailure("flaky", "try again", true, 502);
+            return null;
+        }));
+        Job done = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 5)));
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(3);
+        assertThat(Duration.between(done.createdAt(), done.finishedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @BothDatabases
+    void failures_stopAtMaxAttempts_andPermanentOnesAtOnce(Database db) throws Exception {
+        String k = kind();
+        JobService s = service(db, new Fn(k, j -> {
+            throw new JobFailure(j.payload().equals("\"p\"") ? "bad" : "flaky", "no", !j.payload().equals("\"p\""), 502);
+        }));
+        Job retried = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "\"r\"", 2)));
+        assertThat(retried.state()).isEqualTo(JobState.FAILED);
+        assertThat(retried.attempts()).isEqualTo(2);
+        Job permanent = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "\"p\"", 5)));
+        assertThat(permanent.state()).isEqualTo(JobState.FAILED);
+        assertThat(permanent.attempts()).isEqualTo(1);
+        assertThat(permanent.errorCode()).isEqualTo("bad");
+    }
+
+    @BothDatabases
+    void cancel_stopsARunningJob(Database db) throws Exception {
+        String k = kind();
+        CountDownLatch started = new CountDownLatch(1);
+        JobService s = service(db, new Fn(k, j -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return null;
+        }));
+        Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        s.cancel(j.id());
+        Job done = awaitEnd(s, j);
+        assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    }
+
+    @BothDatabases
+    void shutdown_requeuesWhatDidNotFinishInTime(Database db) throws Exception {
+        String k = kind();
+        CountDownLatch started = new CountDownLatch(1);
+        JobService s = service(db, new Fn(k, j -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return null;
+        }));
+        Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        pools.getFirst().shutdown(Duration.ofMillis(200));
+        Job after = s.get(j.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(JobState.QUEUED);
+        assertThat(after.attempts()).isZero();
+    }
+
+    @BothDatabases
+    void jobOfACrashedWorker_completesInTheNextProcess(Database db) throws Exception {
+        String k = kind();
+        CountDownLatch started = new CountDownLatch(1);
+        JobService first = service(db, new Fn(k, j -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return null;
+        }));
+        Job j = first.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        pools.getFirst().abandon(); // as kill -9: the row stays 'running' with a lease nobody renews
+        assertThat(first.get(j.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+
+        JobService second = service(db, new Fn(k, job -> "{\"second\":true}"));
+        Job done = awaitEnd(second, j);
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.result()).isEqualTo("{\"second\":true}");
+    }
+
+    @BothDatabases
+    void jobPastItsDeadline_isNotStarted(Database db) throws Exception {
+        String k = kind();
+        AtomicInteger calls = new AtomicInteger();
+        JobService s = service(db, new Fn(k, j -> {
+            calls.incrementAndGet();
+            return null;
+        }));
+        Job done = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3).withDeadline(Instant.now().minusSeconds(1))));
+        assertThat(done.state()).isEqualTo(JobState.FAILED);
+        assertThat(done.errorCode()).isEqualTo("deadline_exceeded");
+        assertThat(calls).hasValue(0);
+    }
+
+    @BothDatabases
+    void submit_refusesPastTheQueueLimit(Database db) {
+        JobStore store = new JobStore(db, clock);
+        JobService s = new JobService(store, new JobEvents(), null, 2, clock);
+        String k = kind(); // no worker runs it, so the jobs stay queued
+        db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM jobs WHERE state = 'queued'"));
+        s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 1));
+        s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 1)))
+                .isInstanceOf(QueueFullException.class)
+                .satisfies(e -> assertThat(((QueueFullException) e).retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM jobs WHERE state = 'queued'"));
+    }
+}
