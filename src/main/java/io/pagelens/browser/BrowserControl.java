@@ -13,6 +13,14 @@ public interface BrowserControl {
     /** Tells Chromium memory is critical (Memory.simulatePressureNotification), so it frees caches. */
     void signalMemoryPressure();
 
+    /**
+     * Closes browser contexts that no capture uses any more (leaked or lingering after a capture);
+     * returns how many. The memory governor's first response to critical pressure.
+     */
+    default int closeIdleContexts() {
+        return 0;
+    }
+
     /** Relaunches the browser once in-flight captures have ended; new captures wait for the new one. */
     void recycleWhenIdle();
 

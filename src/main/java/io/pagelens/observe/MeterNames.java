@@ -1,0 +1,51 @@
+package io.pagelens.observe;
+
+/**
+ * Every meter name pagelens publishes, in one place so that the engine, the API and the memory governor
+ * agree. Micrometer names (dots); Prometheus shows them with underscores and unit suffixes
+ * ({@code pagelens.memory.used} with base unit bytes becomes {@code pagelens_memory_used_bytes}).
+ */
+public final class MeterNames {
+    private MeterNames() {
+    }
+
+    // memory, by source (tag "source": cgroup, jvm_pss, chromium_pss, jvm_heap, jvm_heap_committed, jvm_nonheap)
+    public static final String MEMORY_USED = "pagelens.memory.used";
+    public static final String MEMORY_BUDGET = "pagelens.memory.budget";
+    /** 0 ok, 1 warn, 2 high, 3 critical. */
+    public static final String MEMORY_PRESSURE_LEVEL = "pagelens.memory.pressure.level";
+    /** Counter, tag "level": times a level was entered. */
+    public static final String MEMORY_PRESSURE_EVENTS = "pagelens.memory.pressure.events";
+    /** Counter, tag "action": signal_chromium, drop_caches, gc, close_idle_contexts, recycle_browser, abort_youngest. */
+    public static final String MEMORY_PRESSURE_ACTIONS = "pagelens.memory.pressure.actions";
+    public static final String MEMORY_OOM_KILLS = "pagelens.memory.oom.kills";
+    public static final String CHROMIUM_PROCESSES = "pagelens.chromium.processes";
+
+    // admission (tag "kind": viewport, full_page, pdf)
+    public static final String ADMISSION_ADMITTED = "pagelens.admission.admitted";
+    public static final String ADMISSION_TIMEOUTS = "pagelens.admission.timeouts";
+    /** Timer: how long captures waited for admission. */
+    public static final String ADMISSION_WAIT = "pagelens.admission.wait";
+    public static final String ADMISSION_IN_FLIGHT = "pagelens.admission.in.flight";
+    /** Captures waiting for admission: the queue depth in front of the browser. */
+    public static final String ADMISSION_QUEUE = "pagelens.admission.queue";
+    public static final String ADMISSION_RESERVED = "pagelens.admission.reserved";
+    public static final String ADMISSION_HEADROOM = "pagelens.admission.headroom";
+    public static final String CAPTURE_COST_ESTIMATE = "pagelens.capture.cost.estimate";
+
+    // caches (tag "cache" for per-cache figures)
+    public static final String CACHE_WEIGHT = "pagelens.cache.weight";
+    public static final String CACHE_CAP = "pagelens.cache.cap";
+    public static final String CACHE_ENTRIES = "pagelens.cache.entries";
+
+    // browser and captures (published by the engine through CaptureMetrics)
+    public static final String BROWSER_LAUNCHES = "pagelens.browser.launches";
+    /** Counter, tag "reason": captures, memory, pressure, idle. */
+    public static final String BROWSER_RECYCLES = "pagelens.browser.recycles";
+    public static final String BROWSER_CRASHES = "pagelens.browser.crashes";
+    /** Timer with histogram, tags "kind" and "outcome" (ok or a CaptureError name). */
+    public static final String CAPTURE_DURATION = "pagelens.capture.duration";
+
+    /** Jobs waiting in the durable queue (published by the jobs package). */
+    public static final String JOBS_QUEUE = "pagelens.jobs.queue";
+}

@@ -1,0 +1,63 @@
+package io.pagelens.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.pagelens.memory.MemoryBudget.MB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeapTrimmerTest {
+    private final FakeClock clock = new FakeClock();
+
+    /** A heap whose collection shrinks committed memory to {@code committedAfter}. */
+    private static final class FakeHeap implements HeapTrimmer.Heap {
+        long used = 20 * MB;
+        long committed = 100 * MB;
+        long committedAfter = 40 * MB;
+        int collections;
+
+        @Override
+        public long usedBytes() {
+            return used;
+        }
+
+        @Override
+        public long committedBytes() {
+            return committed;
+        }
+
+        @Override
+        public void collect() {
+            collections++;
+            committed = committedAfter;
+        }
+    }
+
+    @Test
+    void collectsWhenMuchCommittedHeapIsFree_andReportsWhatWasReturned() {
+        FakeHeap heap = new FakeHeap();
+        assertThat(new HeapTrimmer(heap, clock).maybeCollect()).isEqualTo(60 * MB);
+        assertThat(heap.collections).isEqualTo(1);
+    }
+
+    @Test
+    void skipsWhenLittleIsFree() {
+        FakeHeap heap = new FakeHeap();
+        heap.committed = 30 * MB;
+        assertThat(new HeapTrimmer(heap, clock).maybeCollect()).isZero();
+        assertThat(heap.collections).isZero();
+    }
+
+    @Test
+    void pausesAfterCollectionsThatDidNotHelp() {
+        FakeHeap heap = new FakeHeap();
+        heap.committedAfter = heap.committed; // nothing returned to the OS
+        HeapTrimmer t = new HeapTrimmer(heap, clock);
+        for (int i = 0; i < 5; i++) t.maybeCollect();
+        assertThat(heap.collections).isEqualTo(HeapTrimmer.FUTILE_LIMIT);
+        clock.advance(HeapTrimmer.PAUSE.plus(Duration.ofSeconds(1)));
+        t.maybeCollect();
+        assertThat(heap.collections).isEqualTo(HeapTrimmer.FUTILE_LIMIT + 1);
+    }
+}
