@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Web capture in bounded memory: screenshots, HTML, Markdown, links, metadata and PDF from headless Chromium.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                MarkdownCommand.class,
+                ScoreCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

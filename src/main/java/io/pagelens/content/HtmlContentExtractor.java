@@ -53,9 +53,8 @@ public final class HtmlContentExtractor implements ContentExtractor {
         String markdown;
         String text;
         ArticleFinder.Article article;
-        boolean needByline = head.byline() == null;
         if (opts.onlyMainContent() && opts.includeTags().isEmpty()) {
-            article = ArticleFinder.find(doc, needByline);
+            article = ArticleFinder.find(doc);
             text = PlainText.of(article.content());
             markdown = new MarkdownConverter(opts.markdown()).convert(article.content());
         } else {
@@ -63,7 +62,7 @@ public final class HtmlContentExtractor implements ContentExtractor {
             if (opts.onlyMainContent()) Boilerplate.strip(scope);
             text = PlainText.of(scope);
             markdown = new MarkdownConverter(opts.markdown()).convert(scope);
-            article = ArticleFinder.find(doc, needByline);
+            article = ArticleFinder.find(doc);
         }
         String excerpt = head.excerpt() != null ? head.excerpt() : firstParagraph(article.content());
         PageMetadata metadata = new PageMetadata(head.title(), head.description(),
