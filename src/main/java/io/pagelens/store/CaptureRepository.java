@@ -1,0 +1,492 @@
+package io.pagelens.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.pagelens.capture.Artifact;
+import io.pagelens.capture.CaptureReport;
+import io.pagelens.capture.CaptureResult;
+import io.pagelens.capture.Format;
+import io.pagelens.capture.InvalidRequestException;
+import io.pagelens.content.Link;
+import io.pagelens.content.PageMetadata;
+import io.pagelens.store.blob.Sha256;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL of projects, pages and captures. Portable: the same statements run on SQLite and PostgreSQL.
+ * Package-private; {@link Storage} is the API.
+ */
+final class CaptureRepository {
+    /** Columns of a capture with its page and project; the FROM clause is {@link #FROM}. */
+    private static final String COLUMNS = "c.id, pr.id AS project_id, pr.name AS project_name, p.id AS page_id, "
+            + "p.page_type, p.url, c.requested_url, c.options_hash, c.variant, c.version, "
+            + "CASE WHEN h.capture_id IS NULL THEN 0 ELSE 1 END AS is_current, c.captured_at, c.report_json, "
+            + "c.metadata_json, c.options_json";
+    private static final String FROM = " FROM captures c JOIN pages p ON p.id = c.page_id "
+            + "JOIN projects pr ON pr.id = p.project_id LEFT JOIN capture_heads h ON h.capture_id = c.id ";
+
+    private final Database db;
+
+    CaptureRepository(Database db) {
+        this.db = db;
+    }
+
+    // ---- projects
+
+    /** Creates the project if it does not exist; returns its id and the versions it keeps (null = default). */
+    ProjectRow ensureProject(Connection c, String name, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+            st.setString(1, Ids.next("prj", now));
+            st.setString(2, name);
+            st.setLong(3, now);
+            st.executeUpdate();
+        }
+        // DO NOTHING + SELECT instead of DO UPDATE ... RETURNING: no row lock on the project for every save
+        return findProject(c, "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
+    }
+
+    ProjectInfo createProject(String name, Retention retention, long now) {
+        return db.transaction(c -> {
+            if (findProject(c, "name", name).isPresent()) {
+                throw new InvalidRequestException("name", "a project named '" + name + "' already exists");
+            }
+            String id = Ids.next("prj", now);
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO projects (id, name, max_versions, max_age_ms, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                st.setString(1, id);
+                st.setString(2, name);
+                Sql.setNullableInt(st, 3, retention.keepVersions());
+                Sql.setNullableLong(st, 4, retention.maxAge() == null ? null : retention.maxAge().toMillis());
+                st.setLong(5, now);
+                st.executeUpdate();
+            }
+            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now));
+        });
+    }
+
+    Optional<ProjectInfo> project(String idOrName) {
+        return db.read(c -> {
+            Optional<ProjectRow> row = findProject(c, "id", idOrName);
+            if (row.isEmpty()) row = findProject(c, "name", idOrName);
+            return row.map(ProjectRow::info);
+        });
+    }
+
+    boolean updateRetention(String projectId, Retention r) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE projects SET max_versions = ?, max_age_ms = ? WHERE id = ?")) {
+                Sql.setNullableInt(st, 1, r.keepVersions());
+                Sql.setNullableLong(st, 2, r.maxAge() == null ? null : r.maxAge().toMillis());
+                st.setString(3, projectId);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    boolean deleteProject(String projectId) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
+                st.setString(1, projectId);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    Listing<ProjectInfo> projects(ListQuery q) {
+        return db.read(c -> {
+            String sql = "SELECT id, name, max_versions, max_age_ms, created_at FROM projects"
+                    + (q.after() == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                if (q.after() != null) st.setString(i++, q.after());
+                st.setInt(i, q.limit() + 1);
+                List<ProjectInfo> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(ProjectRow.from(rs).info());
+                }
+                return page(out, q.limit(), ProjectInfo::id);
+            }
+        });
+    }
+
+    private static Optional<ProjectRow> findProject(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id, name, max_versions, max_age_ms, created_at FROM projects WHERE " + column + " = ?")) {
+            st.setString(1, value);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(ProjectRow.from(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    record ProjectRow(String id, String name, Integer keepVersions, Long maxAgeMs, long createdAt) {
+        static ProjectRow from(ResultSet rs) throws SQLException {
+            return new ProjectRow(rs.getString("id"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
+                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"));
+        }
+
+        ProjectInfo info() {
+            return new ProjectInfo(id, name, new Retention(keepVersions, maxAgeMs == null ? null : Duration.ofMillis(maxAgeMs)),
+                    Instant.ofEpochMilli(createdAt));
+        }
+    }
+
+    // ---- pages
+
+    String ensurePage(Connection c, String projectId, String pageType, String url, long now) throws SQLException {
+        String urlHash = Sha256.of(url);
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO pages (id, project_id, page_type, url, url_sha256, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, page_type, url_sha256) DO NOTHING")) {
+            st.setString(1, Ids.next("pg", now));
+            st.setString(2, projectId);
+            st.setString(3, pageType);
+            st.setString(4, url);
+            st.setString(5, urlHash);
+            st.setLong(6, now);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM pages WHERE project_id = ? AND page_type = ? AND url_sha256 = ?")) {
+            st.setString(1, projectId);
+            st.setString(2, pageType);
+            st.setString(3, urlHash);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) throw new StoreException("page " + url + " vanished while saving");
+                return rs.getString(1);
+            }
+        }
+    }
+
+    Listing<PageInfo> pages(String projectId, ListQuery q) {
+        return db.read(c -> {
+            String sql = "SELECT id, project_id, page_type, url, created_at FROM pages WHERE project_id = ?"
+                    + (q.after() == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                st.setString(i++, projectId);
+                if (q.after() != null) st.setString(i++, q.after());
+                st.setInt(i, q.limit() + 1);
+                List<PageInfo> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PageInfo(rs.getString("id"), rs.getString("project_id"), rs.getString("page_type"),
+                                rs.getString("url"), Instant.ofEpochMilli(rs.getLong("created_at"))));
+                    }
+                }
+                return page(out, q.limit(), PageInfo::id);
+            }
+        });
+    }
+
+    // ---- captures
+
+    /**
+     * Saves a new version under the key in one transaction: project and page created if new, the key's head upserted
+     * (which allocates the version number and serialises concurrent saves of one key), the capture row and its
+     * artifact references inserted, and versions beyond the project's limit removed.
+     */
+    StoredCapture save(CaptureKey key, CaptureResult result, List<WrittenBlob> blobs, String optionsJson,
+                       int defaultKeepVersions, long now) {
+        List<StoredArtifact> artifacts = matchArtifacts(result.artifacts(), blobs);
+        String id = Ids.next("cap", now);
+        String reportJson = Json.write(result.report());
+        String metadataJson = Json.write(result.metadata());
+        String linksJson = result.links().isEmpty() ? null : Json.write(result.links());
+        return db.transaction(c -> {
+            ProjectRow project = ensureProject(c, key.project(), now);
+            String pageId = ensurePage(c, project.id(), key.pageType(), key.url(), now);
+            int version = upsertHead(c, pageId, key, id, now);
+            insertCapture(c, id, pageId, key, version, result, optionsJson, reportJson, metadataJson, linksJson, now);
+            insertArtifacts(c, id, artifacts);
+            int keep = project.keepVersions() == null ? defaultKeepVersions : project.keepVersions();
+            trimHistory(c, pageId, key, version - keep - 1);
+            return new StoredCapture(id, project.id(), project.name(), pageId, key.pageType(), key.url(),
+                    result.request().url().toString(), key.optionsHash(), key.variant(), version, true,
+                    Instant.ofEpochMilli(now), result.report(), result.metadata(), optionsJson, artifacts);
+        });
+    }
+
+    private static int upsertHead(Connection c, String pageId, CaptureKey key, String captureId, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO capture_heads (page_id, options_hash, variant, capture_id, version, updated_at) VALUES (?, ?, ?, ?, 1, ?) "
+                        + "ON CONFLICT (page_id, options_hash, variant) DO UPDATE SET capture_id = excluded.capture_id, "
+                        + "version = capture_heads.version + 1, updated_at = excluded.updated_at RETURNING version")) {
+            st.setString(1, pageId);
+            st.setString(2, key.optionsHash());
+            st.setString(3, key.variant());
+            st.setString(4, captureId);
+            st.setLong(5, now);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void insertCapture(Connection c, String id, String pageId, CaptureKey key, int version, CaptureResult r,
+                                      String optionsJson, String reportJson, String metadataJson, String linksJson,
+                                      long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO captures (id, page_id, options_hash, variant, version, "
+                + "requested_url, final_url, http_status, options_json, report_json, metadata_json, links_json, captured_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, id);
+            st.setString(2, pageId);
+            st.setString(3, key.optionsHash());
+            st.setString(4, key.variant());
+            st.setInt(5, version);
+            st.setString(6, r.request().url().toString());
+            st.setString(7, r.report().finalUrl() == null ? null : r.report().finalUrl().toString());
+            st.setInt(8, r.report().httpStatus());
+            st.setString(9, optionsJson);
+            st.setString(10, reportJson);
+            st.setString(11, metadataJson);
+            st.setString(12, linksJson);
+            st.setLong(13, now);
+            st.executeUpdate();
+        }
+    }
+
+    private static void insertArtifacts(Connection c, String captureId, List<StoredArtifact> artifacts) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO capture_artifacts (capture_id, position, format, "
+                + "blob_sha256, content_type, bytes, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < artifacts.size(); i++) {
+                StoredArtifact a = artifacts.get(i);
+                st.setString(1, captureId);
+                st.setInt(2, i);
+                st.setString(3, a.format().id());
+                st.setString(4, a.sha256());
+                st.setString(5, a.contentType());
+                st.setLong(6, a.bytes());
+                st.setInt(7, a.width());
+                st.setInt(8, a.height());
+                st.addBatch();
+            }
+            if (!artifacts.isEmpty()) st.executeBatch();
+        } catch (SQLException e) {
+            // the FK to blobs: a blob row GC removed (unused for longer than the grace period) cannot be referenced
+            throw new SQLException("capture artifacts could not be recorded (a blob may have been garbage-collected "
+                    + "before the save; capture again): " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    private static void trimHistory(Connection c, String pageId, CaptureKey key, int maxVersionToDelete) throws SQLException {
+        if (maxVersionToDelete < 1) return;
+        try (PreparedStatement st = c.prepareStatement(
+                "DELETE FROM captures WHERE page_id = ? AND options_hash = ? AND variant = ? AND version <= ?")) {
+            st.setString(1, pageId);
+            st.setString(2, key.optionsHash());
+            st.setString(3, key.variant());
+            st.setInt(4, maxVersionToDelete);
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * Pairs the artifacts the capture reports with the blobs the sink wrote: the n-th artifact of a format with the
+     * n-th blob of that format. Every reported artifact needs its blob; blobs nobody reported are kept too, without
+     * dimensions.
+     */
+    static List<StoredArtifact> matchArtifacts(List<Artifact> reported, List<WrittenBlob> written) {
+        Map<Format, List<WrittenBlob>> byFormat = new LinkedHashMap<>();
+        for (WrittenBlob b : written) byFormat.computeIfAbsent(b.format(), f -> new ArrayList<>()).add(b);
+        Map<Format, Integer> used = new HashMap<>();
+        List<StoredArtifact> out = new ArrayList<>();
+        for (Artifact a : reported) {
+            int n = used.merge(a.format(), 1, Integer::sum) - 1;
+            List<WrittenBlob> blobs = byFormat.getOrDefault(a.format(), List.of());
+            if (n >= blobs.size()) {
+                throw new StoreException("the capture reports a " + a.format().id() + " artifact that was not written to its sink");
+            }
+            WrittenBlob b = blobs.get(n);
+            out.add(new StoredArtifact(a.format(), b.contentType(), b.bytes(), a.width(), a.height(), b.sha256()));
+        }
+        byFormat.forEach((format, blobs) -> {
+            for (int i = used.getOrDefault(format, 0); i < blobs.size(); i++) {
+                WrittenBlob b = blobs.get(i);
+                out.add(new StoredArtifact(format, b.contentType(), b.bytes(), 0, 0, b.sha256()));
+            }
+        });
+        return out;
+    }
+
+    Optional<StoredCapture> findCurrent(CaptureKey key, long capturedSince) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + FROM
+                    + "WHERE pr.name = ? AND p.page_type = ? AND p.url_sha256 = ? AND c.options_hash = ? AND c.variant = ? "
+                    + "AND h.capture_id IS NOT NULL AND c.captured_at >= ?")) {
+                st.setString(1, key.project());
+                st.setString(2, key.pageType());
+                st.setString(3, Sha256.of(key.url()));
+                st.setString(4, key.optionsHash());
+                st.setString(5, key.variant());
+                st.setLong(6, capturedSince);
+                List<StoredCapture> found = readCaptures(c, st);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    Optional<StoredCapture> capture(String id) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + FROM + "WHERE c.id = ?")) {
+                st.setString(1, id);
+                return readCaptures(c, st).stream().findFirst();
+            }
+        });
+    }
+
+    List<Link> links(String captureId) {
+        String json = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT links_json FROM captures WHERE id = ?")) {
+                st.setString(1, captureId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        List<Link> links = Json.read(json, new TypeReference<List<Link>>() { });
+        return links == null ? List.of() : links;
+    }
+
+    /** Captures of a project, newest first; current ones only unless {@code history}; optionally of one page. */
+    Listing<StoredCapture> captures(String projectId, String pageId, boolean history, ListQuery q) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(FROM).append("WHERE pr.id = ?");
+            if (pageId != null) sql.append(" AND p.id = ?");
+            if (!history) sql.append(" AND h.capture_id IS NOT NULL");
+            if (q.after() != null) sql.append(" AND c.id < ?");
+            sql.append(" ORDER BY c.id DESC LIMIT ?");
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                st.setString(i++, projectId);
+                if (pageId != null) st.setString(i++, pageId);
+                if (q.after() != null) st.setString(i++, q.after());
+                st.setInt(i, q.limit() + 1);
+                return page(readCaptures(c, st), q.limit(), StoredCapture::id);
+            }
+        });
+    }
+
+    /** Every kept version of the key of {@code captureId}, newest first. */
+    Listing<StoredCapture> versions(String captureId, ListQuery q) {
+        return db.read(c -> {
+            String sql = "SELECT " + COLUMNS + FROM + "JOIN captures k ON k.page_id = c.page_id AND k.options_hash = c.options_hash "
+                    + "AND k.variant = c.variant WHERE k.id = ?" + (q.after() == null ? "" : " AND c.version < ?")
+                    + " ORDER BY c.version DESC LIMIT ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                st.setString(i++, captureId);
+                if (q.after() != null) st.setInt(i++, parseVersionCursor(q.after()));
+                st.setInt(i, q.limit() + 1);
+                return page(readCaptures(c, st), q.limit(), s -> Integer.toString(s.version()));
+            }
+        });
+    }
+
+    private static int parseVersionCursor(String after) {
+        try {
+            return Integer.parseInt(after);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("after", "is not a cursor of this list: '" + after + "'");
+        }
+    }
+
+    private static List<StoredCapture> readCaptures(Connection c, PreparedStatement st) throws SQLException {
+        record Row(String id, String projectId, String project, String pageId, String pageType, String url,
+                   String requestedUrl, String optionsHash, String variant, int version, boolean current,
+                   long capturedAt, String report, String metadata, String options) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString("id"), rs.getString("project_id"), rs.getString("project_name"),
+                        rs.getString("page_id"), rs.getString("page_type"), rs.getString("url"), rs.getString("requested_url"),
+                        rs.getString("options_hash"), rs.getString("variant"), rs.getInt("version"), rs.getInt("is_current") == 1,
+                        rs.getLong("captured_at"), rs.getString("report_json"), rs.getString("metadata_json"),
+                        rs.getString("options_json")));
+            }
+        }
+        Map<String, List<StoredArtifact>> artifacts = artifacts(c, rows.stream().map(Row::id).toList());
+        List<StoredCapture> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new StoredCapture(r.id, r.projectId, r.project, r.pageId, r.pageType, r.url, r.requestedUrl, r.optionsHash,
+                    r.variant, r.version, r.current, Instant.ofEpochMilli(r.capturedAt), Json.read(r.report, CaptureReport.class),
+                    Json.read(r.metadata, PageMetadata.class), r.options, artifacts.getOrDefault(r.id, List.of())));
+        }
+        return out;
+    }
+
+    private static Map<String, List<StoredArtifact>> artifacts(Connection c, List<String> captureIds) throws SQLException {
+        Map<String, List<StoredArtifact>> out = new HashMap<>();
+        if (captureIds.isEmpty()) return out;
+        try (PreparedStatement st = c.prepareStatement("SELECT capture_id, format, blob_sha256, content_type, bytes, width, height "
+                + "FROM capture_artifacts WHERE capture_id IN (" + Sql.placeholders(captureIds.size()) + ") ORDER BY capture_id, position")) {
+            for (int i = 0; i < captureIds.size(); i++) st.setString(i + 1, captureIds.get(i));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StoredArtifact(Format.parse(rs.getString(2)),
+                            rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- retention
+
+    /** Removes versions beyond each project's limit (after a limit was lowered) and captures past their max age. */
+    int applyRetention(int defaultKeepVersions, Duration defaultMaxAge, long now) {
+        List<ProjectRow> projects = db.read(c -> {
+            List<ProjectRow> all = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id, name, max_versions, max_age_ms, created_at FROM projects");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) all.add(ProjectRow.from(rs));
+            }
+            return all;
+        });
+        int deleted = 0;
+        for (ProjectRow p : projects) {
+            int keep = p.keepVersions() == null ? defaultKeepVersions : p.keepVersions();
+            Long maxAgeMs = p.maxAgeMs() != null ? p.maxAgeMs() : defaultMaxAge == null ? null : defaultMaxAge.toMillis();
+            deleted += db.transaction(c -> {
+                int n;
+                try (PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE id IN (SELECT c.id FROM captures c "
+                        + "JOIN capture_heads h ON h.page_id = c.page_id AND h.options_hash = c.options_hash AND h.variant = c.variant "
+                        + "JOIN pages p ON p.id = c.page_id WHERE p.project_id = ? AND c.version <= h.version - ?)")) {
+                    st.setString(1, p.id());
+                    st.setInt(2, keep + 1);
+                    n = st.executeUpdate();
+                }
+                if (maxAgeMs != null) {
+                    // the current version too: a project that keeps 30 days shows nothing older, and the head row
+                    // goes with it (ON DELETE CASCADE)
+                    try (PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE id IN (SELECT c.id FROM captures c "
+                            + "JOIN pages p ON p.id = c.page_id WHERE p.project_id = ? AND c.captured_at < ?)")) {
+                        st.setString(1, p.id());
+                        st.setLong(2, now - maxAgeMs);
+                        n += st.executeUpdate();
+                    }
+                }
+                return n;
+            });
+        }
+        return deleted;
+    }
+
+    private static <T> Listing<T> page(List<T> rows, int limit, java.util.function.Function<T, String> cursor) {
+        if (rows.size() <= limit) return new Listing<>(rows, null);
+        List<T> items = rows.subList(0, limit);
+        return new Listing<>(items, cursor.apply(items.get(limit - 1)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.pagelens.store;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Normalises a capture URL for the capture key, conservatively: two URLs that normalise alike must render alike.
+ * So: lower-case scheme and host, no default port, {@code /} for an empty path, dot segments resolved, percent
+ * escapes in upper case and unreserved characters decoded. Unlike a crawler's normaliser (crawler-commons sorts
+ * query parameters and drops the fragment) the query order and the fragment are kept: single-page apps route on
+ * {@code #/...} and some servers read parameters in order, so dropping or reordering could merge two different pages.
+ */
+public final class CaptureUrls {
+    private CaptureUrls() {
+    }
+
+    public static String normalize(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        int port = url.getPort();
+        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) port = -1;
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : removeDotSegments(url.getRawPath());
+        StringBuilder s = new StringBuilder(scheme).append("://");
+        if (url.getRawUserInfo() != null) s.append(url.getRawUserInfo()).append('@');
+        s.append(host);
+        if (port >= 0) s.append(':').append(port);
+        s.append(normalizeEscapes(path));
+        if (url.getRawQuery() != null) s.append('?').append(normalizeEscapes(url.getRawQuery()));
+        if (url.getRawFragment() != null) s.append('#').append(normalizeEscapes(url.getRawFragment()));
+        return s.toString();
+    }
+
+    private static String removeDotSegments(String rawPath) {
+        try {
+            String p = new URI(null, null, rawPath, null).normalize().getRawPath();
+            // URI.normalize keeps leading "/.." of an absolute path; a browser drops them
+            while (p.startsWith("/../")) p = p.substring(3);
+            if (p.equals("/..")) p = "/";
+            return p;
+        } catch (URISyntaxException e) {
+            return rawPath; // already parsed once as part of a URI, so not expected; keep it as given
+        }
+    }
+
+    /** %7e becomes ~, %3a stays %3A: the same URL escaped in different ways gets one key. */
+    private static String normalizeEscapes(String s) {
+        if (s.indexOf('%') < 0) return s;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                int v = Integer.parseInt(s.substring(i + 1, i + 3), 16);
+                if (isUnreserved(v)) out.append((char) v);
+                else out.append('%').append(s.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+}

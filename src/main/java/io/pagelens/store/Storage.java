@@ -1,0 +1,256 @@
+package io.pagelens.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.pagelens.capture.CaptureResult;
+import io.pagelens.config.Env;
+import io.pagelens.content.Link;
+import io.pagelens.store.blob.BlobContent;
+import io.pagelens.store.blob.BlobStore;
+import io.pagelens.store.blob.BlobStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything the CLI, API and jobs need from storage: captures saved under a {@link CaptureKey} with history, the
+ * result cache, listings, artifact reads, retention and garbage collection. Thread-safe; one per process.
+ *
+ * <pre>{@code
+ * try (Storage storage = Storage.open(Env.system())) {
+ *     CaptureKey key = CaptureKey.of("demo", "home", request, null);
+ *     Optional<CacheHit> hit = storage.findFresh(key, maxAge);        // answer without Chromium if fresh
+ *     if (hit.isEmpty()) {
+ *         BlobSink sink = storage.openSink();
+ *         try {
+ *             CaptureResult result = capturer.capture(request, sink);  // artifacts stream into the blob store
+ *             StoredCapture saved = storage.save(key, result, sink);   // upsert: current + history
+ *         } catch (CaptureException e) {
+ *             sink.discard();
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Order of durability: a blob is synced and published before the row that references it commits, so a crash
+ * leaves at most unreferenced blobs, which {@link #collectGarbage()} removes after the grace period.
+ */
+public final class Storage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+    private final Database db;
+    private final BlobStore blobs;
+    private final StorageSettings settings;
+    private final Clock clock;
+    private final CaptureRepository captures;
+    private final BlobRegistry registry;
+    private final GarbageCollector gc;
+    private final Counter saves;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Counter blobsCollected;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * A store over an open database and blob store, which it owns from now on (closed by {@link #close()}).
+     *
+     * @param metrics where counters go; {@code Metrics.globalRegistry} if null
+     */
+    public Storage(Database db, BlobStore blobs, StorageSettings settings, Clock clock, MeterRegistry metrics) {
+        this.db = db;
+        this.blobs = blobs;
+        this.settings = settings;
+        this.clock = clock;
+        this.captures = new CaptureRepository(db);
+        this.registry = new BlobRegistry(db, clock);
+        this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
+        MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
+        this.saves = m.counter("pagelens.store.saves");
+        this.cacheHits = m.counter("pagelens.store.cache", "result", "hit");
+        this.cacheMisses = m.counter("pagelens.store.cache", "result", "miss");
+        this.blobsCollected = m.counter("pagelens.store.gc.blobs.deleted");
+    }
+
+    /**
+     * Opens storage as the environment says: {@code DATABASE_URL} or SQLite in {@code PAGELENS_DATA}; S3 when
+     * {@code PAGELENS_S3_BUCKET} is set, else {@code PAGELENS_DATA/blobs}. Migrates the database.
+     */
+    public static Storage open(Env env) {
+        StorageSettings settings = StorageSettings.fromEnv(env);
+        Database db = Database.fromEnv(env);
+        try {
+            BlobStore blobs = BlobStores.fromEnv(env, Database.dataFolder(env));
+            log.info("storage open database={} blobs={}", db.dialect(), blobs.describe());
+            return new Storage(db, blobs, settings, Clock.systemUTC(), null);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The database, for the jobs/api tables that live beside the store's (same pool, same migrations run). */
+    public Database database() {
+        return db;
+    }
+
+    public BlobStore blobStore() {
+        return blobs;
+    }
+
+    public StorageSettings settings() {
+        return settings;
+    }
+
+    // ---- writing a capture
+
+    /** A sink that streams one capture's artifacts into the blob store; hand it to {@link #save} afterwards. */
+    public BlobSink openSink() {
+        return new BlobSink(blobs, registry);
+    }
+
+    /**
+     * Saves a capture as the new current version of its key (the previous current becomes history; versions beyond
+     * the project's limit are removed) and returns it. All or nothing: on failure nothing is stored and the sink's
+     * blobs are left for GC.
+     *
+     * @throws StoreException if the result reports an artifact the sink did not write, or the database fails
+     */
+    public StoredCapture save(CaptureKey key, CaptureResult result, BlobSink sink) {
+        CaptureOptions options = CaptureOptions.of(result.request());
+        if (!options.sha256().equals(key.optionsHash())) {
+            throw new IllegalArgumentException("the key was made for other options than the result's request; use CaptureKey.of(..., request, ...)");
+        }
+        StoredCapture saved = captures.save(key, result, sink.written(), options.json(), settings.keepVersions(), clock.millis());
+        saves.increment();
+        log.info("capture saved id={} project={} pageType={} version={} url={}", saved.id(), saved.project(),
+                saved.pageType(), saved.version(), saved.url());
+        return saved;
+    }
+
+    // ---- reading
+
+    /**
+     * The current capture of the key if it was made within {@code maxAge} (result cache). A zero or negative maxAge
+     * never hits.
+     */
+    public Optional<CacheHit> findFresh(CaptureKey key, Duration maxAge) {
+        if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
+            cacheMisses.increment();
+            return Optional.empty();
+        }
+        Optional<CacheHit> hit = captures.findCurrent(key, clock.millis() - maxAge.toMillis())
+                .map(c -> new CacheHit(c, c.age(clock)));
+        (hit.isPresent() ? cacheHits : cacheMisses).increment();
+        return hit;
+    }
+
+    /** The current capture of the key, however old. */
+    public Optional<StoredCapture> current(CaptureKey key) {
+        return captures.findCurrent(key, Long.MIN_VALUE);
+    }
+
+    /** One capture version by id (current or history). */
+    public Optional<StoredCapture> capture(String captureId) {
+        return captures.capture(captureId);
+    }
+
+    /** The links found on the page of a capture version; empty if none were extracted. */
+    public List<Link> links(String captureId) {
+        return captures.links(captureId);
+    }
+
+    /** Opens an artifact for streaming, with its content type and ETag; empty if its blob is missing. */
+    public Optional<BlobContent> open(StoredArtifact artifact) throws IOException {
+        return blobs.open(artifact.sha256()).map(b -> b.withContentType(artifact.contentType()));
+    }
+
+    /** Opens part of an artifact (HTTP Range): {@code length} bytes from {@code offset}. */
+    public Optional<BlobContent> open(StoredArtifact artifact, long offset, long length) throws IOException {
+        return blobs.open(artifact.sha256(), offset, length).map(b -> b.withContentType(artifact.contentType()));
+    }
+
+    // ---- projects, pages, listings
+
+    /**
+     * Creates a project with its own retention.
+     *
+     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
+     */
+    public ProjectInfo createProject(String name, Retention retention) {
+        return captures.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+    }
+
+    /** A project by id ({@code prj_...}) or name. */
+    public Optional<ProjectInfo> project(String idOrName) {
+        return captures.project(idOrName);
+    }
+
+    /** Replaces a project's retention limits; false if there is no such project. */
+    public boolean updateRetention(String projectId, Retention retention) {
+        return captures.updateRetention(projectId, retention);
+    }
+
+    /** Deletes a project with its pages and captures (their blobs go at the next GC); false if there was none. */
+    public boolean deleteProject(String projectId) {
+        return captures.deleteProject(projectId);
+    }
+
+    /** Projects in creation order. */
+    public Listing<ProjectInfo> projects(ListQuery query) {
+        return captures.projects(query);
+    }
+
+    /** Pages of a project in creation order. */
+    public Listing<PageInfo> pages(String projectId, ListQuery query) {
+        return captures.pages(projectId, query);
+    }
+
+    /** Current captures of a project, newest first; with {@code history} every kept version. */
+    public Listing<StoredCapture> captures(String projectId, boolean history, ListQuery query) {
+        return captures.captures(projectId, null, history, query);
+    }
+
+    /** Captures of one page, newest first; with {@code history} every kept version. */
+    public Listing<StoredCapture> pageCaptures(String projectId, String pageId, boolean history, ListQuery query) {
+        return captures.captures(projectId, pageId, history, query);
+    }
+
+    /** Every kept version of the key {@code captureId} belongs to, newest first. */
+    public Listing<StoredCapture> versions(String captureId, ListQuery query) {
+        return captures.versions(captureId, query);
+    }
+
+    // ---- maintenance
+
+    /** Removes capture versions beyond each project's limits (max versions, max age). */
+    public RetentionReport applyRetention() {
+        int n = captures.applyRetention(settings.keepVersions(), settings.defaultMaxAge(), clock.millis());
+        log.info("retention done capturesDeleted={}", n);
+        return new RetentionReport(n);
+    }
+
+    /** Deletes blobs no capture references that were unused for the grace period. */
+    public GcReport collectGarbage() {
+        GcReport r = gc.collect();
+        blobsCollected.increment(r.deleted());
+        return r;
+    }
+
+    /** Closes the blob store and the database pools; idempotent. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) return;
+        try {
+            blobs.close();
+        } finally {
+            db.close();
+        }
+    }
+}
