@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 MarkdownCommand.class,
                 ScoreCommand.class,
+                KeysCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

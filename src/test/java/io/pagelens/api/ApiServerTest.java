@@ -1,7 +1,7 @@
 package io.pagelens.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pagelens.jobs.CaptureOptions;
+import io.pagelens.jobs.CaptureSpec;
 import io.pagelens.jobs.Json;
 import io.pagelens.jobs.QueueFullException;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class ApiServerTest {
     void start() throws Exception {
         Router r = new Router();
         r.path("/v1/things", g -> g
-                .post("", ctx -> ctx.json(201, ctx.body(CaptureOptions.class).toRequest().url().toString()))
+                .post("", ctx -> ctx.json(201, ctx.body(CaptureSpec.class).toRequest().url().toString()))
                 .get("/{id}", ctx -> ctx.json(200, Map.of("id", ctx.param("id"), "limit", ctx.queryInt("limit", 10, 1, 100))))
                 .get("/full", ctx -> {
                     throw new QueueFullException(5, Duration.ofSeconds(7));

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
  * @param webhook     URL called (signed) when the job completes
  */
-public record CaptureOptions(
+public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
         String selector, ClipOption clip, String waitUntil, String waitFor, Long delay, Long timeout,
         List<String> blockResources, List<String> blockUrls, Boolean darkMode, Boolean omitBackground,

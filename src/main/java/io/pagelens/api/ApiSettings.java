@@ -1,0 +1,65 @@
+package io.pagelens.api;
+
+import io.pagelens.config.ConfigException;
+import io.pagelens.config.Env;
+import io.pagelens.jobs.Backoff;
+import io.pagelens.jobs.JobService;
+import io.pagelens.jobs.WorkerPool;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Settings of {@code pagelens serve}, read once from the environment and validated; errors name the variable.
+ *
+ * @param host             interface to bind ({@code PAGELENS_HOST}, default 0.0.0.0)
+ * @param port             {@code PORT}, default 8080; 0 picks a free port
+ * @param openAccess       {@code PAGELENS_AUTH=none}: no API key needed (local use only)
+ * @param defaultRate      requests per minute of a key made without a rate ({@code PAGELENS_RATE_LIMIT}, default 120)
+ * @param maxBodyBytes     request bodies above this get 413 ({@code PAGELENS_MAX_BODY_BYTES}, default 256 KiB)
+ * @param queueLimit       queued jobs past which submissions get 429 ({@code PAGELENS_QUEUE_LIMIT}, default 50)
+ * @param requestDeadline  a synchronous capture's whole budget, queue time included; 503 past it
+ *                         ({@code PAGELENS_REQUEST_DEADLINE}, default 60 s)
+ * @param maxAttempts      starts of a capture job before it fails ({@code PAGELENS_JOB_MAX_ATTEMPTS}, default 3)
+ * @param workers          worker settings ({@code PAGELENS_WORKERS}, {@code PAGELENS_JOB_LEASE}, {@code PAGELENS_JOB_BACKOFF})
+ * @param shutdownGrace    how long SIGTERM waits for running captures ({@code PAGELENS_SHUTDOWN_GRACE}, default 20 s;
+ *                         Heroku kills 30 s after SIGTERM)
+ * @param webhookSecret    HMAC key of webhook signatures ({@code PAGELENS_WEBHOOK_SECRET}); null disables webhooks
+ */
+public record ApiSettings(String host, int port, boolean openAccess, int defaultRate, long maxBodyBytes, int queueLimit,
+                          Duration requestDeadline, int maxAttempts, WorkerPool.Settings workers, Duration shutdownGrace,
+                          String webhookSecret) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_RATE_PER_MINUTE = 120;
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+    public static ApiSettings fromEnv(Env env) {
+        String auth = env.string("PAGELENS_AUTH", "keys").toLowerCase(Locale.ROOT);
+        if (!auth.equals("keys") && !auth.equals("none")) {
+            throw new ConfigException("PAGELENS_AUTH", auth, "must be 'keys' (default) or 'none' (open access, local use only)");
+        }
+        Duration deadline = env.duration("PAGELENS_REQUEST_DEADLINE", DEFAULT_REQUEST_DEADLINE);
+        if (deadline.toMillis() < 1000 || deadline.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigException("PAGELENS_REQUEST_DEADLINE", deadline.toString(), "must be between 1s and 10m");
+        }
+        Duration lease = env.duration("PAGELENS_JOB_LEASE", WorkerPool.Settings.DEFAULTS.lease());
+        if (lease.toMillis() < 1000) throw new ConfigException("PAGELENS_JOB_LEASE", lease.toString(), "must be at least 1s");
+        Duration backoff = env.duration("PAGELENS_JOB_BACKOFF", Backoff.DEFAULT.base());
+        if (backoff.toMillis() < 10) throw new ConfigException("PAGELENS_JOB_BACKOFF", backoff.toString(), "must be at least 10ms");
+        Duration grace = env.duration("PAGELENS_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE);
+        String secret = env.string("PAGELENS_WEBHOOK_SECRET").orElse(null);
+        if (secret != null && secret.length() < 16) {
+            throw new ConfigException("PAGELENS_WEBHOOK_SECRET", secret, "must have at least 16 characters");
+        }
+        WorkerPool.Settings ws = new WorkerPool.Settings(env.integer("PAGELENS_WORKERS", WorkerPool.Settings.DEFAULTS.workers(), 1, 64),
+                lease, WorkerPool.Settings.DEFAULTS.poll(), new Backoff(backoff, Backoff.DEFAULT.max().compareTo(backoff) < 0 ? backoff : Backoff.DEFAULT.max()));
+        return new ApiSettings(env.string("PAGELENS_HOST", "0.0.0.0"), env.integer("PORT", DEFAULT_PORT, 0, 65535), auth.equals("none"),
+                env.integer("PAGELENS_RATE_LIMIT", DEFAULT_RATE_PER_MINUTE, 1, 100_000),
+                env.integer("PAGELENS_MAX_BODY_BYTES", (int) ApiServer.DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
+                env.integer("PAGELENS_QUEUE_LIMIT", JobService.DEFAULT_QUEUE_LIMIT, 0, 100_000), deadline,
+                env.integer("PAGELENS_JOB_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 20), ws, grace, secret);
+    }
+}

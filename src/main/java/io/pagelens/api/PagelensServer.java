@@ -1,0 +1,157 @@
+package io.pagelens.api;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pagelens.api.auth.ApiKeyGuard;
+import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.jobs.JobEvents;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.jobs.JobService;
+import io.pagelens.jobs.JobStore;
+import io.pagelens.jobs.Json;
+import io.pagelens.jobs.WebhookHandler;
+import io.pagelens.jobs.WebhookSigner;
+import io.pagelens.jobs.WorkerPool;
+import io.pagelens.store.Database;
+import io.pagelens.web.WebRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The HTTP API and the job workers of one process, wired in one place. The parts it does not own (database,
+ * capture engine, storage, memory governor) are made by the caller ({@code pagelens serve}) and handed in;
+ * this class builds the queue, auth, routes and server from them, and stops in reverse order.
+ * <p>Roles: {@code all} (default) serves HTTP and runs workers; {@code web} only serves (jobs run in worker
+ * processes sharing PostgreSQL); {@code worker} only runs jobs.
+ */
+public final class PagelensServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PagelensServer.class);
+
+    public enum Role {
+        ALL, WEB, WORKER;
+
+        boolean serves() {
+            return this != WORKER;
+        }
+
+        boolean works() {
+            return this != WEB;
+        }
+    }
+
+    /** What the caller provides. {@code handlers} run the job kinds besides webhooks (capture, later crawl). */
+    public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
+                        MeterRegistry registry, Clock clock) {
+    }
+
+    /** Routes contributed by a feature (captures, projects). */
+    @FunctionalInterface
+    public interface RouteGroup {
+        void register(Router router, JobService jobs);
+    }
+
+    private final ApiSettings settings;
+    private final JobService jobs;
+    private final WorkerPool workers;
+    private final ApiServer http;
+    private final AtomicBoolean draining;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final String firstKey;
+
+    private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
+                           AtomicBoolean draining) {
+        this.settings = settings;
+        this.draining = draining;
+        this.jobs = jobs;
+        this.workers = workers;
+        this.http = http;
+        this.firstKey = firstKey;
+    }
+
+    public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
+        JobStore store = new JobStore(p.db(), p.clock());
+        JobEvents events = new JobEvents();
+        List<JobHandler> handlers = new ArrayList<>(p.handlers());
+        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
+        WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock()) : null;
+        JobService jobs = new JobService(store, events, workers, s.queueLimit(), p.clock());
+        Gauge.builder("pagelens.jobs.queued", store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
+
+        ApiServer http = null;
+        String firstKey = null;
+        AtomicBoolean draining = new AtomicBoolean();
+        if (role.serves()) {
+            ApiKeyStore keys = new ApiKeyStore(p.db(), p.clock());
+            RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock());
+            if (!s.openAccess() && keys.isEmpty()) firstKey = keys.create("default", s.defaultRate()).token();
+            Router router = new Router();
+            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new JobRoutes(jobs).register(router);
+            for (RouteGroup g : p.routes()) g.register(router, jobs);
+            new WebRoutes().register(router);
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes());
+        }
+        if (workers != null) workers.start();
+        if (http != null) http.start();
+        PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
+        log.info("event=server_started role={} port={} auth={} queue_limit={} workers={}", role.name().toLowerCase(),
+                http == null ? -1 : http.port(), s.openAccess() ? "none" : "keys", s.queueLimit(), workers == null ? 0 : workers.workers());
+        return server;
+    }
+
+    public int port() {
+        if (http == null) throw new IllegalStateException("this process does not serve HTTP (role worker)");
+        return http.port();
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** The key created at first start of a keyed server (print it once); empty when keys existed already. */
+    public Optional<String> firstKey() {
+        return Optional.ofNullable(firstKey);
+    }
+
+    /**
+     * Graceful stop, for SIGTERM: readiness turns false, the server stops accepting and finishes exchanges in
+     * flight, workers let running jobs finish within the grace and requeue the rest. Idempotent.
+     */
+    public void shutdown() {
+        if (closed.getAndSet(true)) return;
+        long t0 = System.nanoTime();
+        draining.set(true);
+        Duration grace = settings.shutdownGrace();
+        // stop accepting at once; exchanges in flight (synchronous captures) finish while the workers drain
+        Thread httpStop = http == null ? null : Thread.ofVirtual().start(() -> http.stop(grace.plusSeconds(1)));
+        if (workers != null) workers.shutdown(grace);
+        if (httpStop != null) {
+            try {
+                httpStop.join(grace.plusSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("event=server_stopped ms={}", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Stops everything at once without touching the queue, as a killed process would; for crash tests. */
+    public void crash() {
+        if (closed.getAndSet(true)) return;
+        if (workers != null) workers.abandon();
+        if (http != null) http.stop(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+}

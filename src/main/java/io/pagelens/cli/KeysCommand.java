@@ -1,0 +1,84 @@
+package io.pagelens.cli;
+
+import io.pagelens.api.ApiSettings;
+import io.pagelens.api.auth.ApiKey;
+import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.config.Env;
+import io.pagelens.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code pagelens keys create|list|revoke}: API keys in the database that {@code serve} uses. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Manage API keys (stored as SHA-256 hashes; a token is shown once, at creation).",
+        subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class})
+public final class KeysCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static <T> T withStore(Function<ApiKeyStore, T> work) {
+        try (Database db = Database.fromEnv(Env.system())) {
+            return work.apply(new ApiKeyStore(db, Clock.systemUTC()));
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print its token once.")
+    static final class Create implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "Who or what the key is for.")
+        String name;
+        @Option(names = "--rate", description = "Requests per minute (default: PAGELENS_RATE_LIMIT or 120).")
+        Integer rate;
+
+        @Override
+        public Integer call() {
+            int r = rate != null ? rate : ApiSettings.fromEnv(Env.system()).defaultRate();
+            ApiKeyStore.Created c = withStore(s -> s.create(name, r));
+            PrintStream out = System.out;
+            out.println("created key " + c.key().id() + " (" + c.key().name() + ", " + r + " requests/min)");
+            out.println("token (shown once, keep it secret): " + c.token());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never their tokens).")
+    static final class List implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            java.util.List<ApiKey> keys = withStore(ApiKeyStore::list);
+            System.out.printf("%-22s %-12s %-8s %-24s %-8s %s%n", "ID", "PREFIX", "RATE", "CREATED", "STATE", "NAME");
+            for (ApiKey k : keys) {
+                System.out.printf("%-22s %-12s %-8d %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.ratePerMinute(), k.createdAt(),
+                        k.revoked() ? "revoked" : "active", k.name());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key by id or token prefix.")
+    static final class Revoke implements Callable<Integer> {
+        @Parameters(paramLabel = "KEY", description = "Key id (key_...) or token prefix (pl_...).")
+        String key;
+
+        @Override
+        public Integer call() {
+            boolean done = withStore(s -> s.revoke(key));
+            if (!done) {
+                System.err.println("no active key '" + key + "'");
+                return 1;
+            }
+            System.out.println("revoked " + key + " (servers stop accepting it within a few seconds)");
+            return 0;
+        }
+    }
+}
