@@ -159,6 +159,7 @@ public final class WorkerPool implements AutoCloseable {
             if (r.lost().get()) return;
             if (store.succeed(job, result)) {
                 publish(job, "succeeded", JobState.SUCCEEDED, null);
+                followUp(job);
             } else {
                 log.warn("event=job_lost job={} reason=lease_taken_before_success", job.id());
             }
@@ -200,6 +201,21 @@ public final class WorkerPool implements AutoCloseable {
         if (store.fail(job, f.code(), f.getMessage())) {
             log.info("event=job_failed job={} attempt={} code={} message=\"{}\"", job.id(), job.attempts(), f.code(), f.getMessage());
             publish(job, "failed", JobState.FAILED, f.code() + ": " + f.getMessage());
+            followUp(job);
+        }
+    }
+
+    /** Enqueues the handler's follow-up of a finished job (a webhook delivery); never fails the job itself. */
+    private void followUp(Job job) {
+        JobHandler h = handlers.get(job.kind());
+        if (h == null) return;
+        try {
+            store.get(job.id()).flatMap(h::followUp).ifPresent(n -> {
+                Job f = store.enqueue(n);
+                publish(f, "queued", JobState.QUEUED, "follow-up of " + job.id());
+            });
+        } catch (RuntimeException e) {
+            log.error("event=follow_up_failed job={}", job.id(), e);
         }
     }
 

@@ -1,0 +1,92 @@
+package io.pagelens.api;
+
+import io.pagelens.jobs.JobService;
+import io.pagelens.store.ListQuery;
+import io.pagelens.store.Listing;
+import io.pagelens.store.PageInfo;
+import io.pagelens.store.ProjectInfo;
+import io.pagelens.store.Retention;
+import io.pagelens.store.Storage;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code /v1/projects}: projects, their pages, and their capture history, in keyset-paginated pages. */
+public final class ProjectRoutes implements PagelensServer.RouteGroup {
+    private final Storage storage;
+
+    public ProjectRoutes(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** Body of {@code POST /v1/projects}. */
+    public record NewProject(String name, Integer keepVersions, Long maxAgeMs) {
+    }
+
+    public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt) {
+        static ProjectView of(ProjectInfo p) {
+            Retention r = p.retention();
+            return new ProjectView(p.id(), p.name(), r.keepVersions(), r.maxAge() == null ? null : r.maxAge().toMillis(), p.createdAt().toString());
+        }
+    }
+
+    public record PageView(String id, String projectId, String pageType, String url, String createdAt) {
+        static PageView of(PageInfo p) {
+            return new PageView(p.id(), p.projectId(), p.pageType(), p.url(), p.createdAt().toString());
+        }
+    }
+
+    /** A page of a list and the cursor of the next one (null on the last page). */
+    public record Page<T>(List<T> items, String nextCursor) {
+        static <S, T> Page<T> of(Listing<S> l, Function<S, T> view) {
+            return new Page<>(l.items().stream().map(view).toList(), l.nextCursor());
+        }
+    }
+
+    @Override
+    public void register(Router r, JobService jobs) {
+        r.path("/v1/projects", g -> g
+                .get("", this::list)
+                .post("", this::create)
+                .get("/{id}/pages", this::pages)
+                .get("/{id}/captures", this::captures));
+    }
+
+    private static ListQuery query(Ctx ctx) {
+        return new ListQuery(ctx.queryInt("limit", ListQuery.DEFAULT_LIMIT, 1, ListQuery.MAX_LIMIT), ctx.query("after").orElse(null));
+    }
+
+    private ProjectInfo project(Ctx ctx) {
+        String id = ctx.param("id");
+        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+    }
+
+    private void list(Ctx ctx) throws IOException {
+        ctx.json(200, Page.of(storage.projects(query(ctx)), ProjectView::of));
+    }
+
+    private void create(Ctx ctx) throws IOException {
+        NewProject n = ctx.body(NewProject.class);
+        if (n.name() == null) throw ApiException.invalid("name", "name is required");
+        if (n.keepVersions() != null && n.keepVersions() < 0) throw ApiException.invalid("keepVersions", "must not be negative");
+        if (n.maxAgeMs() != null && n.maxAgeMs() < 1) throw ApiException.invalid("maxAgeMs", "must be positive");
+        if (storage.project(n.name()).isPresent()) {
+            throw new ApiException(409, "conflict", "a project named '" + n.name() + "' exists", "name");
+        }
+        Retention retention = new Retention(n.keepVersions(), n.maxAgeMs() == null ? null : Duration.ofMillis(n.maxAgeMs()));
+        ProjectInfo p = storage.createProject(n.name(), retention);
+        ctx.responseHeaders().set("Location", "/v1/projects/" + p.id());
+        ctx.json(201, ProjectView.of(p));
+    }
+
+    private void pages(Ctx ctx) throws IOException {
+        ctx.json(200, Page.of(storage.pages(project(ctx).id(), query(ctx)), PageView::of));
+    }
+
+    private void captures(Ctx ctx) throws IOException {
+        boolean history = ctx.query("history").map(Boolean::parseBoolean).orElse(false);
+        ctx.json(200, Page.of(storage.captures(project(ctx).id(), history, query(ctx)), c -> CaptureView.of(c, null, null, null)));
+    }
+}
