@@ -1,0 +1,386 @@
+package io.pagelens.browser;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pagelens.cdp.CdpException;
+import io.pagelens.cdp.CdpSession;
+import io.pagelens.cdp.Commands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps one Chromium for many captures: launches it lazily on the first {@link #openTab}, gives every capture
+ * its own browser context, closes it after an idle period, recycles it after N captures or when its process
+ * tree's memory passes a threshold (waiting for in-flight captures first), and kills it when a capture reports
+ * it gone or hung so the next tab gets a fresh one. Concurrency is bounded by the caller's admission, not here.
+ */
+public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BrowserSupervisor.class);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
+    private final BrowserConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<Tab> tabs = new ArrayDeque<>(); // in-flight, oldest first
+    private final ScheduledExecutorService timer;
+    private final Counter launches;
+    private final MeterRegistry registry;
+    private Browser current;
+    private boolean closed;
+    private long lastActivityNanos = System.nanoTime();
+
+    /** One launched Chromium and its bookkeeping; fields guarded by {@link #lock}. */
+    private static final class Browser {
+        final ChromiumProcess process;
+        int captures;
+        int open;
+        boolean retiring;
+
+        Browser(ChromiumProcess process) {
+            this.process = process;
+        }
+    }
+
+    public BrowserSupervisor(BrowserConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("browser-idle").factory());
+        this.launches = Counter.builder("pagelens.browser.launches").description("Chromium launches").register(registry);
+        Gauge.builder("pagelens.browser.inflight", this, BrowserSupervisor::inFlight).register(registry);
+        Gauge.builder("pagelens.browser.running", this, s -> s.processIds().isEmpty() ? 0 : 1).register(registry);
+    }
+
+    public BrowserConfig config() {
+        return config;
+    }
+
+    /**
+     * A new page in a new browser context, launching Chromium if none runs. Waits (until {@code deadline})
+     * while a recycle waits for in-flight captures.
+     */
+    public Tab openTab(Instant deadline) throws BrowserUnavailableException, InterruptedException {
+        Browser b = reserve(deadline);
+        CdpSession browser = b.process.connection().browser();
+        String context = null;
+        try {
+            context = browser.send(Commands.createBrowserContext(), SETUP_TIMEOUT);
+            String target = browser.send(Commands.createTarget("about:blank", context), SETUP_TIMEOUT);
+            String sessionId = browser.send(Commands.attachToTarget(target), SETUP_TIMEOUT);
+            Tab tab = new Tab(b, context, target, b.process.connection().session(sessionId));
+            lock.lock();
+            try {
+                tabs.addLast(tab);
+            } finally {
+                lock.unlock();
+            }
+            return tab;
+        } catch (CdpException e) {
+            if (context != null) browser.sendAsync(Commands.disposeBrowserContext(context), SETUP_TIMEOUT);
+            release(b);
+            if (e.browserBroken()) kill(b, "tab setup failed: " + e.getMessage());
+            throw new BrowserUnavailableException("could not open a page in Chromium: " + e.getMessage(), e);
+        }
+    }
+
+    private Browser reserve(Instant deadline) throws BrowserUnavailableException, InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) throw new BrowserUnavailableException("the browser supervisor is closed");
+                if (current != null && !current.process.isAlive()) {
+                    log.warn("event=browser_gone pid={}", current.process.pid());
+                    stop(current, "gone");
+                }
+                if (current != null && current.retiring) {
+                    if (current.open == 0) {
+                        stop(current, "recycle");
+                    } else {
+                        if (!changed.awaitUntil(Date.from(deadline))) {
+                            throw new BrowserUnavailableException("timed out waiting for the browser to recycle");
+                        }
+                        continue;
+                    }
+                }
+                if (current == null) current = launch();
+                Browser b = current;
+                b.open++;
+                b.captures++;
+                if (config.maxCaptures() > 0 && b.captures >= config.maxCaptures()) b.retiring = true;
+                lastActivityNanos = System.nanoTime();
+                return b;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Launches, with one retry: a first launch can fail on a busy machine. Called under the lock. */
+    private Browser launch() throws BrowserUnavailableException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                Browser b = new Browser(ChromiumProcess.launch(config));
+                launches.increment();
+                return b;
+            } catch (IOException e) {
+                last = e;
+                log.warn("event=chromium_launch_failed attempt={} error=\"{}\"", attempt, e.getMessage());
+            }
+        }
+        throw new BrowserUnavailableException("Chromium could not be started: " + last.getMessage(), last);
+    }
+
+    /** Called under the lock. */
+    private void stop(Browser b, String reason) {
+        if (current == b) current = null;
+        log.info("event=browser_stop pid={} reason={} captures={}", b.process.pid(), reason, b.captures);
+        registry.counter("pagelens.browser.stops", "reason", reason).increment();
+        b.process.close();
+        changed.signalAll();
+    }
+
+    private void release(Browser b) {
+        lock.lock();
+        try {
+            b.open--;
+            lastActivityNanos = System.nanoTime();
+            if (b.retiring && b.open == 0 && current == b) stop(b, "recycle");
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (!config.idleTimeout().isZero()) {
+            timer.schedule(this::closeIfIdle, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void kill(Browser b, String reason) {
+        lock.lock();
+        try {
+            if (b.process.isAlive() || current == b) stop(b, "broken");
+            log.warn("event=browser_killed reason=\"{}\"", reason);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeIfIdle() {
+        lock.lock();
+        try {
+            long idleNanos = System.nanoTime() - lastActivityNanos;
+            if (current != null && current.open == 0 && idleNanos >= config.idleTimeout().toNanos()) {
+                stop(current, "idle");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called by a capture that failed on a CDP error. Kills the browser when it is gone or hung (a command
+     * timed out and the browser does not answer a health check either), so the retry gets a new one.
+     *
+     * @return true when the browser was broken (a retry on a fresh browser makes sense)
+     */
+    public boolean reportFailure(Tab tab, CdpException e) throws InterruptedException {
+        Browser b = tab.browser;
+        boolean broken = switch (e.kind()) {
+            case CLOSED -> true;
+            case TIMEOUT -> !healthy(b);
+            default -> !b.process.isAlive();
+        };
+        if (broken) kill(b, e.getMessage());
+        return broken;
+    }
+
+    private boolean healthy(Browser b) throws InterruptedException {
+        try {
+            b.process.connection().browser().send(Commands.getVersion(), HEALTH_TIMEOUT);
+            return true;
+        } catch (CdpException e) {
+            return false;
+        }
+    }
+
+    /** One capture's page in its own browser context. Closing disposes the context. */
+    public final class Tab implements AutoCloseable {
+        private final Browser browser;
+        private final String contextId;
+        private final String targetId;
+        private final CdpSession session;
+        private volatile String abortReason;
+        private boolean closedTab;
+
+        private Tab(Browser browser, String contextId, String targetId, CdpSession session) {
+            this.browser = browser;
+            this.contextId = contextId;
+            this.targetId = targetId;
+            this.session = session;
+        }
+
+        public CdpSession session() {
+            return session;
+        }
+
+        /** The page's target id, which is also its main frame's id. */
+        public String targetId() {
+            return targetId;
+        }
+
+        public String contextId() {
+            return contextId;
+        }
+
+        public long browserPid() {
+            return browser.process.pid();
+        }
+
+        /** Why the supervisor aborted this capture, or null. */
+        public String abortReason() {
+            return abortReason;
+        }
+
+        void abort(String reason) {
+            abortReason = reason;
+            session.failPending(new CdpException(CdpException.Kind.TARGET_CRASHED, "capture aborted: " + reason));
+            browser.process.connection().browser().sendAsync(Commands.closeTarget(targetId), SETUP_TIMEOUT);
+        }
+
+        @Override
+        public void close() {
+            if (closedTab) return;
+            closedTab = true;
+            lock.lock();
+            try {
+                tabs.remove(this);
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (browser.process.isAlive()) {
+                    browser.process.connection().browser().send(Commands.disposeBrowserContext(contextId), SETUP_TIMEOUT);
+                }
+            } catch (CdpException e) {
+                if (e.browserBroken()) kill(browser, "context dispose failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release(browser);
+            checkMemory(browser);
+        }
+    }
+
+    private void checkMemory(Browser b) {
+        if (config.maxRssMb() <= 0 || !b.process.isAlive()) return;
+        long mb = b.process.pssBytes() / (1024 * 1024);
+        if (mb > config.maxRssMb()) {
+            log.info("event=browser_over_memory pid={} pssMb={} limitMb={}", b.process.pid(), mb, config.maxRssMb());
+            lock.lock();
+            try {
+                if (current == b && !b.retiring) {
+                    b.retiring = true;
+                    if (b.open == 0) stop(b, "memory");
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ---- BrowserControl --------------------------------------------------------------------------------
+
+    @Override
+    public List<Long> processIds() {
+        lock.lock();
+        Browser b;
+        try {
+            b = current;
+        } finally {
+            lock.unlock();
+        }
+        return b == null ? List.of() : b.process.processIds();
+    }
+
+    @Override
+    public int inFlight() {
+        lock.lock();
+        try {
+            return tabs.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void signalMemoryPressure() {
+        List<Tab> open;
+        lock.lock();
+        try {
+            open = List.copyOf(tabs);
+        } finally {
+            lock.unlock();
+        }
+        // Memory.* lives on page targets; each renderer frees its caches and runs a GC.
+        for (Tab t : open) {
+            t.session.sendAsync(Commands.simulateMemoryPressure("critical"), SETUP_TIMEOUT);
+        }
+    }
+
+    @Override
+    public void recycleWhenIdle() {
+        lock.lock();
+        try {
+            if (current != null) {
+                current.retiring = true;
+                if (current.open == 0) stop(current, "requested");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean abortYoungest(String reason) {
+        Tab youngest;
+        lock.lock();
+        try {
+            youngest = tabs.peekLast();
+        } finally {
+            lock.unlock();
+        }
+        if (youngest == null) return false;
+        log.warn("event=capture_aborted reason=\"{}\"", reason);
+        youngest.abort(reason);
+        return true;
+    }
+
+    /** Stops the browser (in-flight captures fail) and the idle timer. Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            if (current != null) stop(current, "shutdown");
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        timer.shutdownNow();
+    }
+}

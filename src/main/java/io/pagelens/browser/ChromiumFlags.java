@@ -1,0 +1,75 @@
+package io.pagelens.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Chromium command line. Each base flag is here because it saves memory or CPU, keeps the run
+ * reproducible on a closed network, or is needed for the pipe; see the comments. Flags that the seed guide
+ * used wrongly are absent on purpose: no --memory-pressure-off (it disables Chromium's own reclaiming), no
+ * --single-process (breaks browser contexts), no Node-only --max-old-space-size.
+ */
+public final class ChromiumFlags {
+    /** Features switched off in ONE --disable-features list (Chromium honours only the last copy of the flag). */
+    static final List<String> DISABLED_FEATURES = List.of(
+            "Translate", "OptimizationHints", "MediaRouter", "DialMediaRouteProvider", // no UI, no network chatter
+            "BackForwardCache", // a capture never goes back: cached pages would only hold memory
+            "AcceptCHFrame", "InterestFeedContentSuggestions", "CalculateNativeWinOcclusion",
+            "HttpsUpgrades"); // corpus and intranet pages are plain http; do not rewrite them
+
+    static final List<String> BASE = List.of(
+            "--no-sandbox", // containers (Heroku) lack the user namespaces the sandbox needs
+            "--disable-gpu",
+            "--disable-dev-shm-usage", // /dev/shm is tiny in containers; use /tmp
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-quic",
+            "--hide-scrollbars", // scrollbars would show in screenshots
+            "--mute-audio",
+            "--disable-breakpad",
+            "--disable-extensions",
+            "--password-store=basic",
+            "--use-mock-keychain");
+
+    private ChromiumFlags() {
+    }
+
+    /** The full argv, binary first, then base flags, then {@code extraArgs} last so they win. */
+    public static List<String> build(Path binary, Path userDataDir, int jsHeapMb, List<String> extraArgs) {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary.toString());
+        if (needsHeadlessFlag(binary)) argv.add("--headless");
+        argv.addAll(BASE);
+        argv.add("--user-data-dir=" + userDataDir);
+        argv.add("--remote-debugging-pipe");
+        if (jsHeapMb > 0) argv.add("--js-flags=--max-old-space-size=" + jsHeapMb);
+        Set<String> disabled = new LinkedHashSet<>(DISABLED_FEATURES);
+        List<String> rest = new ArrayList<>();
+        for (String a : extraArgs) {
+            if (a.startsWith("--disable-features=")) {
+                // merge, or the user's copy would silently replace the base list
+                for (String f : a.substring("--disable-features=".length()).split(",")) {
+                    if (!f.isBlank()) disabled.add(f.trim());
+                }
+            } else {
+                rest.add(a);
+            }
+        }
+        argv.add("--disable-features=" + String.join(",", disabled));
+        argv.addAll(rest);
+        argv.add("about:blank");
+        return argv;
+    }
+
+    /** Headless shell is always headless; full Chromium needs --headless (the new headless mode). */
+    static boolean needsHeadlessFlag(Path binary) {
+        String name = binary.getFileName().toString();
+        return !name.contains("headless-shell") && !name.contains("headless_shell");
+    }
+}

@@ -1,0 +1,221 @@
+package io.pagelens.browser;
+
+import io.pagelens.cdp.CdpConnection;
+import io.pagelens.cdp.CdpException;
+import io.pagelens.cdp.Commands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * One running Chromium and its CDP pipe. Launch and stop only: supervision (when to launch, recycle, retry)
+ * is {@link BrowserSupervisor}'s job. The pipe goes through two FIFOs in a private temp folder, opened by
+ * the shell as fds 3 and 4 before it execs Chromium, so no TCP port is opened and nothing else can attach.
+ * Every live instance is killed with its whole process tree when the JVM exits.
+ */
+public final class ChromiumProcess implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChromiumProcess.class);
+    private static final Set<ChromiumProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChromiumProcess::kill), "pagelens-chromium-reaper"));
+    }
+
+    private final Process process;
+    private final Path tempDir;
+    private final CdpConnection connection;
+    private final String version;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChromiumProcess(Process process, Path tempDir, CdpConnection connection, String version) {
+        this.process = process;
+        this.tempDir = tempDir;
+        this.connection = connection;
+        this.version = version;
+    }
+
+    /** Starts Chromium and waits for its first CDP answer; on any failure nothing is left running. */
+    public static ChromiumProcess launch(BrowserConfig config) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("pagelens-chrome-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path in = dir.resolve("in");
+        Path out = dir.resolve("out");
+        Process process = null;
+        CdpConnection connection = null;
+        try {
+            mkfifo(in);
+            mkfifo(out);
+            List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c",
+                    "in=$1; out=$2; shift 2; exec \"$@\" 3<\"$in\" 4>\"$out\"", "sh", in.toString(), out.toString()));
+            argv.addAll(ChromiumFlags.build(config.binary(), dir.resolve("profile"), config.jsHeapMb(), config.extraArgs()));
+            ProcessBuilder pb = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(dir.resolve("chrome.log").toFile());
+            process = pb.start();
+            Process p = process;
+            long deadline = System.nanoTime() + config.launchTimeout().toNanos();
+            // Opening a FIFO blocks until the other side opens it; if the shell died first, that would be
+            // forever, so open in another thread and give up (and unblock it) at the deadline.
+            CompletableFuture<Streams> opened = CompletableFuture.supplyAsync(() -> openPipes(in, out),
+                    r -> Thread.ofVirtual().start(r));
+            Streams streams;
+            try {
+                streams = opened.get(config.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                unblock(in, out);
+                throw new IOException("Chromium did not open its DevTools pipe within " + config.launchTimeout().toMillis()
+                        + " ms" + exitInfo(p, dir), e);
+            }
+            connection = new CdpConnection(streams.in(), streams.out(), "pid" + process.pid());
+            long leftMs = Math.max(1000, (deadline - System.nanoTime()) / 1_000_000);
+            Commands.Version v;
+            try {
+                v = connection.browser().send(Commands.getVersion(), Duration.ofMillis(leftMs));
+            } catch (CdpException e) {
+                throw new IOException("Chromium (" + config.binary() + ") did not answer on its DevTools pipe: "
+                        + e.getMessage() + exitInfo(p, dir) + " (check CHROME_PATH and PAGELENS_CHROME_ARGS)", e);
+            }
+            ChromiumProcess cp = new ChromiumProcess(process, dir, connection, v.product());
+            LIVE.add(cp);
+            log.info("event=chromium_launched pid={} version=\"{}\" binary={}", process.pid(), v.product(), config.binary());
+            return cp;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (connection != null) connection.close();
+            if (process != null) ProcessTree.kill(process.toHandle(), 2000);
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private record Streams(InputStream in, OutputStream out) {
+    }
+
+    private static Streams openPipes(Path in, Path out) {
+        try {
+            OutputStream toChrome = new FileOutputStream(in.toFile()); // first: the shell opens fd 3 first
+            InputStream fromChrome = new FileInputStream(out.toFile());
+            return new Streams(fromChrome, toChrome);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Opens the far ends of both FIFOs briefly so a thread blocked opening them returns. */
+    private static void unblock(Path in, Path out) {
+        Thread.ofVirtual().start(() -> {
+            try (InputStream ignored = new FileInputStream(in.toFile())) {
+                // releases a writer blocked in open()
+            } catch (IOException ignored) {
+                // nothing blocked
+            }
+        });
+        Thread.ofVirtual().start(() -> {
+            try (OutputStream ignored = new FileOutputStream(out.toFile())) {
+                // releases a reader blocked in open()
+            } catch (IOException ignored) {
+                // nothing blocked
+            }
+        });
+    }
+
+    private static String exitInfo(Process p, Path dir) {
+        StringBuilder sb = new StringBuilder();
+        if (!p.isAlive()) sb.append("; it exited with status ").append(p.exitValue());
+        try {
+            Path logFile = dir.resolve("chrome.log");
+            if (Files.exists(logFile)) {
+                List<String> lines = Files.readAllLines(logFile);
+                List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+                if (!tail.isEmpty()) sb.append("; its last output: ").append(String.join(" | ", tail));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no log to quote
+        }
+        return sb.toString();
+    }
+
+    private static void mkfifo(Path p) throws IOException, InterruptedException {
+        Process mk = new ProcessBuilder("mkfifo", "-m", "600", p.toString()).redirectErrorStream(true).start();
+        String output = new String(mk.getInputStream().readAllBytes());
+        if (mk.waitFor() != 0) throw new IOException("mkfifo " + p + " failed: " + output.trim());
+    }
+
+    public CdpConnection connection() {
+        return connection;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive() && connection.isOpen();
+    }
+
+    /** The browser and every process it started (zygotes, renderers, GPU, utilities). */
+    public List<Long> processIds() {
+        return ProcessTree.of(process.toHandle()).stream().map(ProcessHandle::pid).toList();
+    }
+
+    /** The process tree's proportional memory, in bytes. */
+    public long pssBytes() {
+        return ProcessTree.pssBytes(processIds());
+    }
+
+    /**
+     * Stops Chromium: kills the whole process tree (a snapshot taken first, so re-parented children are not
+     * missed), then removes the temp folder (profile and FIFOs). No polite Browser.close first: the profile is
+     * thrown away anyway and a hung browser would not answer. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        kill();
+        LIVE.remove(this);
+        log.info("event=chromium_stopped pid={}", process.pid());
+    }
+
+    private void kill() {
+        ProcessTree.kill(process.toHandle(), 3000);
+        connection.close();
+        deleteTree(tempDir);
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a file Chromium still writes will go with the next sweep
+                }
+            });
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}

