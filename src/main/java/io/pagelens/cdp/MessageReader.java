@@ -55,7 +55,7 @@ final class MessageReader {
             JsonNode params = null;
             JsonNode result = null;
             JsonNode error = null;
-            boolean resultSeen = false;
+            boolean resultAsTree = false;
             BinaryTarget target = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -70,9 +70,9 @@ final class MessageReader {
                     case "params" -> params = mapper.readTree(p);
                     case "error" -> error = mapper.readTree(p);
                     case "result" -> {
-                        resultSeen = true;
                         if (id < 0) {
                             result = mapper.readTree(p); // fallback: id not known yet
+                            resultAsTree = true;
                         } else if (target != null) {
                             result = readStreaming(p, target);
                         } else if (!handler.isPending(id)) {
@@ -85,9 +85,8 @@ final class MessageReader {
                 }
             }
             if (id >= 0) {
-                if (resultSeen && result != null && target == null) {
-                    BinaryTarget late = handler.binaryTarget(id);
-                    if (late != null) result = decodeFromTree((ObjectNode) result, late);
+                if (resultAsTree && target != null && result instanceof ObjectNode tree) {
+                    result = decodeFromTree(tree, target);
                 }
                 handler.onResponse(id, result == null ? mapper.createObjectNode() : result, error);
             } else if (method != null) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 MarkdownCommand.class,
                 ScoreCommand.class,
                 KeysCommand.class,
+                CaptureCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,77 @@
+package io.pagelens.cli;
+
+import io.pagelens.capture.ArtifactSink;
+import io.pagelens.capture.Format;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes each artifact to its file. Bytes go to FILE.part first and are renamed into place when the
+ * artifact is complete, so a failed capture never leaves a truncated file under the real name.
+ */
+final class FileArtifactSink implements ArtifactSink {
+    private final Map<Format, Path> paths;
+    private final List<Path> written = new ArrayList<>();
+    private final List<Path> partial = new ArrayList<>();
+
+    FileArtifactSink(Map<Format, Path> paths) {
+        this.paths = Map.copyOf(paths);
+    }
+
+    @Override
+    public synchronized OutputStream open(Format format, String contentType) throws IOException {
+        Path target = paths.get(format);
+        if (target == null) throw new IOException("no output file for " + format.id());
+        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        partial.add(part);
+        return new FilterOutputStream(Files.newOutputStream(part)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) return;
+                closed = true;
+                super.close();
+                synchronized (FileArtifactSink.this) {
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    partial.remove(part);
+                    written.add(target);
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized void discard() {
+        for (Path p : partial) deleteQuietly(p);
+        for (Path p : written) deleteQuietly(p);
+        partial.clear();
+        written.clear();
+    }
+
+    synchronized List<Path> written() {
+        return List.copyOf(written);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.pagelens.browser;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChromiumFlagsTest {
+    private static final Path PROFILE = Path.of("/tmp/p");
+
+    @Test
+    void headlessShell_getsNoHeadlessFlag_fullChromiumDoes() {
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of())).doesNotContain("--headless");
+        assertThat(ChromiumFlags.build(BrowserConfig.FULL_CHROMIUM, PROFILE, 0, List.of())).contains("--headless");
+        assertThat(ChromiumFlags.build(Path.of("/opt/chrome-headless-shell"), PROFILE, 0, List.of())).doesNotContain("--headless");
+    }
+
+    @Test
+    void baseFlags_haveNoneOfTheSeedGuidesMistakes() {
+        List<String> argv = ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 256, List.of());
+        assertThat(argv).contains("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--hide-scrollbars",
+                "--mute-audio", "--remote-debugging-pipe", "--user-data-dir=/tmp/p");
+        assertThat(argv).doesNotContain("--memory-pressure-off", "--single-process", "--max-old-space-size=256");
+        assertThat(argv).contains("--js-flags=--max-old-space-size=256");
+        assertThat(argv).noneMatch(a -> a.contains("\"") || a.contains("'"));
+        assertThat(argv.getFirst()).isEqualTo(BrowserConfig.HEADLESS_SHELL.toString());
+    }
+
+    @Test
+    void jsHeapZero_leavesV8Alone() {
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of())).noneMatch(a -> a.startsWith("--js-flags"));
+    }
+
+    @Test
+    void disableFeatures_isOneListMergedWithTheUsers() {
+        List<String> argv = ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0,
+                List.of("--disable-features=site-per-process", "--disable-features=Foo,Translate"));
+        List<String> lists = argv.stream().filter(a -> a.startsWith("--disable-features=")).toList();
+        assertThat(lists).hasSize(1);
+        assertThat(lists.getFirst().substring("--disable-features=".length()).split(","))
+                .contains("site-per-process", "Foo", "Translate", "BackForwardCache")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void extraArgs_comeAfterBaseFlags() {
+        List<String> argv = ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0,
+                ShellWords.split("--host-resolver-rules=\"MAP * ~NOTFOUND\" --lang=de"));
+        int rules = argv.indexOf("--host-resolver-rules=MAP * ~NOTFOUND");
+        assertThat(rules).isGreaterThan(argv.indexOf("--no-sandbox")).isGreaterThan(argv.indexOf("--remote-debugging-pipe"));
+        assertThat(argv.indexOf("--lang=de")).isGreaterThan(rules);
+    }
+}
