@@ -1,7 +1,6 @@
 package io.pagelens.store;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -31,16 +30,23 @@ public final class CaptureUrls {
         return s.toString();
     }
 
-    private static String removeDotSegments(String rawPath) {
-        try {
-            String p = new URI(null, null, rawPath, null).normalize().getRawPath();
-            // URI.normalize keeps leading "/.." of an absolute path; a browser drops them
-            while (p.startsWith("/../")) p = p.substring(3);
-            if (p.equals("/..")) p = "/";
-            return p;
-        } catch (URISyntaxException e) {
-            return rawPath; // already parsed once as part of a URI, so not expected; keep it as given
+    /** RFC 3986 section 5.2.4 on the raw (still escaped) path; leading ".." segments are dropped, as browsers do. */
+    static String removeDotSegments(String rawPath) {
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) { // segments[0] is "" before the leading "/"
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            if (seg.equals(".")) {
+                if (last) out.addLast("");
+            } else if (seg.equals("..")) {
+                out.pollLast();
+                if (last) out.addLast("");
+            } else {
+                out.addLast(seg);
+            }
         }
+        return "/" + String.join("/", out);
     }
 
     /** %7e becomes ~, %3a stays %3A: the same URL escaped in different ways gets one key. */
