@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 KeysCommand.class,
                 CaptureCommand.class,
+                ListCommand.class,
+                GcCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -21,16 +21,16 @@ import java.util.Map;
 import java.util.Set;
 
 /** Stands in for the capture engine: writes given bytes per format into a sink and reports them like a capture. */
-final class FakeCaptures {
+public final class FakeCaptures {
     private FakeCaptures() {
     }
 
-    static CaptureRequest request(String url, Format... formats) {
+    public static CaptureRequest request(String url, Format... formats) {
         return CaptureRequest.builder(url).formats(Set.of(formats)).build();
     }
 
     /** Writes a screenshot and HTML whose bytes depend on {@code content}. */
-    static CaptureResult capture(CaptureRequest request, ArtifactSink sink, String content) {
+    public static CaptureResult capture(CaptureRequest request, ArtifactSink sink, String content) {
         Map<Format, byte[]> outputs = new LinkedHashMap<>();
         for (Format f : request.formats().stream().sorted().toList()) {
             outputs.put(f, (f.id() + ":" + content).getBytes(StandardCharsets.UTF_8));
@@ -38,7 +38,7 @@ final class FakeCaptures {
         return capture(request, sink, outputs);
     }
 
-    static CaptureResult capture(CaptureRequest request, ArtifactSink sink, Map<Format, byte[]> outputs) {
+    public static CaptureResult capture(CaptureRequest request, ArtifactSink sink, Map<Format, byte[]> outputs) {
         List<Artifact> artifacts = new ArrayList<>();
         long total = 0;
         try {
@@ -57,7 +57,7 @@ final class FakeCaptures {
         return result(request, artifacts, total);
     }
 
-    static CaptureResult result(CaptureRequest request, List<Artifact> artifacts, long total) {
+    public static CaptureResult result(CaptureRequest request, List<Artifact> artifacts, long total) {
         URI url = request.url();
         CaptureReport report = new CaptureReport(url, List.of(url), 200, List.of(), List.of(), 1600, false, 1,
                 new CaptureReport.Timings(0, 120, 30, 10, 160), total);
@@ -66,7 +66,7 @@ final class FakeCaptures {
         return new CaptureResult(request, report, artifacts, meta, List.of(new Link(url + "next", "Next")));
     }
 
-    static String contentType(Format f) {
+    public static String contentType(Format f) {
         return switch (f) {
             case SCREENSHOT -> "image/png";
             case HTML -> "text/html; charset=utf-8";

@@ -1,0 +1,79 @@
+package io.pagelens.cli;
+
+import io.pagelens.capture.CaptureRequest;
+import io.pagelens.capture.CaptureResult;
+import io.pagelens.capture.Format;
+import io.pagelens.config.Env;
+import io.pagelens.store.BlobSink;
+import io.pagelens.store.CaptureKey;
+import io.pagelens.store.FakeCaptures;
+import io.pagelens.store.Storage;
+import io.pagelens.store.StoredCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code pagelens list} and {@code pagelens gc} on the embedded default (SQLite + blob folder in PAGELENS_DATA). */
+class StoreCommandsIT {
+    @TempDir
+    Path data;
+
+    Env env() {
+        return new Env(Map.of("PAGELENS_DATA", data.toString()));
+    }
+
+    StoredCapture store(String project, String pageType, String url, String html) {
+        try (Storage s = Storage.open(env())) {
+            CaptureRequest req = FakeCaptures.request(url, Format.HTML);
+            BlobSink sink = s.openSink();
+            CaptureResult result = FakeCaptures.capture(req, sink, html);
+            return s.save(CaptureKey.of(project, pageType, req, null), result, sink);
+        }
+    }
+
+    String run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int code = cl.execute(args);
+        return code + "\n" + out;
+    }
+
+    ListCommand list() {
+        ListCommand c = new ListCommand();
+        c.env = env();
+        return c;
+    }
+
+    @Test
+    void list_showsProjectsThenPagesAndCaptures() throws Exception {
+        assertThat(run(list())).startsWith("0\n").contains("no projects stored yet");
+        store("demo", "home", "https://example.com/", "<p>one</p>");
+        StoredCapture second = store("demo", "home", "https://example.com/", "<p>two</p>");
+
+        assertThat(run(list())).contains("PROJECT").contains("demo");
+        String project = run(list(), "demo");
+        assertThat(project).contains("1 page(s), 1 current capture(s)").contains("https://example.com/").contains(second.id());
+        assertThat(run(list(), "demo", "--history")).contains("2 capture version(s)");
+        assertThat(run(list(), "demo", "--json")).contains("\"pageType\":\"home\"").contains("\"version\":2");
+        assertThat(run(list(), "nope")).startsWith("2\n").contains("no project 'nope'");
+    }
+
+    @Test
+    void gc_appliesRetentionAndDeletesNothingInUse() throws Exception {
+        store("demo", "home", "https://example.com/", "<p>kept</p>");
+        GcCommand gc = new GcCommand();
+        gc.env = env();
+        String out = run(gc);
+        assertThat(out).startsWith("0\n").contains("retention: 0 capture version(s) removed").contains("gc: 0 blob(s) deleted");
+        assertThat(run(list(), "demo")).contains("1 current capture(s)");
+    }
+}
