@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ public final class MarkdownCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case "markdown" -> out.println(content.markdown());
             case "text" -> out.println(content.text());

@@ -2,12 +2,13 @@ package io.pagelens.cli;
 
 import io.pagelens.content.ContentScores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,6 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score Markdown (turndown cases) and main content/metadata (Readability suite) on the shared corpus.")
 public final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--shared", paramLabel = "DIR",
             description = "The shared/ folder. Default: $PAGELENS_SHARED, else ../shared.")
     Path shared;
@@ -28,8 +32,9 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = shared != null ? shared : Path.of(System.getenv().getOrDefault("PAGELENS_SHARED", "../shared"));
         ContentScores scores = ContentScores.measure(root);
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         scores.print(out);
+        out.flush();
         return check && !scores.meetsTargets() ? 1 : 0;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
     }
 
     /** One JSON line per suite, then one line per failure. */
-    public void print(PrintStream out) {
+    public void print(PrintWriter out) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode t = json.createObjectNode().put("suite", "turndown").put("cases", turndown.cases())
                 .put("passed", turndown.passed()).put("percent", round(turndown.percent()))

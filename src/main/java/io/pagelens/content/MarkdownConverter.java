@@ -49,6 +49,15 @@ public final class MarkdownConverter {
     private static final String[] ESCAPE_REPLACEMENTS = {
             "\\\\\\\\", "\\\\*", "\\\\-", "\\\\+ ", "\\\\$1", "\\\\$1 ", "\\\\`", "\\\\~~~", "\\\\[", "\\\\]",
             "\\\\>", "\\\\_", "$1\\\\. "};
+    private static final Pattern EDGE_NEWLINES = Pattern.compile("^\\n+|\\n+\\z");
+    private static final Pattern LEADING_NEWLINES = Pattern.compile("^\\n+");
+    private static final Pattern TRAILING_NEWLINES = Pattern.compile("\\n+\\z");
+    private static final Pattern LINE_START = Pattern.compile("(?m)^");
+    private static final Pattern CELL_NEWLINES = Pattern.compile("\\s*\\n+\\s*");
+    private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n|\\r");
+    /** Characters any escape rule looks at; text without them (and not starting with a digit) is returned as is. */
+    private static final String ESCAPE_TRIGGERS = "\\*-+=#`~[]>_";
     private static final Pattern LANGUAGE = Pattern.compile("(?:language|lang|highlight-source)-(\\S+)");
     private static final Pattern FENCE_RUN_BACKTICK = Pattern.compile("(?m)^`{3,}");
     private static final Pattern FENCE_RUN_TILDE = Pattern.compile("(?m)^~{3,}");
@@ -117,7 +126,7 @@ public final class MarkdownConverter {
                 case "h1", "h2", "h3", "h4", "h5", "h6":
                     return heading(name.charAt(1) - '0', content);
                 case "blockquote":
-                    content = content.replaceAll("^\\n+|\\n+\\z", "").replaceAll("(?m)^", "> ");
+                    content = LINE_START.matcher(EDGE_NEWLINES.matcher(content).replaceAll("")).replaceAll("> ");
                     return "\n\n" + content + "\n\n";
                 case "ul", "ol":
                     Element parent = e.parent();
@@ -168,7 +177,7 @@ public final class MarkdownConverter {
                 int index = li.elementSiblingIndex();
                 prefix = (startOf(parent) + index) + ".  ";
             }
-            content = content.replaceAll("^\\n+", "").replaceAll("\\n+\\z", "\n")
+            content = TRAILING_NEWLINES.matcher(LEADING_NEWLINES.matcher(content).replaceAll("")).replaceAll("\n")
                     .replace("\n", "\n" + " ".repeat(prefix.length()));
             boolean more = li.nextSibling() != null && !content.endsWith("\n");
             return prefix + content + (more ? "\n" : "");
@@ -219,7 +228,9 @@ public final class MarkdownConverter {
             if (!input.attr("type").equalsIgnoreCase("checkbox")) return "";
             Element parent = input.parent();
             if (parent == null || !parent.normalName().equals("li")) return "";
-            return input.hasAttr("checked") ? "[x] " : "[ ] ";
+            // the label's own leading space (kept after a void element) separates it already
+            boolean spaced = input.nextSibling() instanceof TextNode t && t.getWholeText().startsWith(" ");
+            return (input.hasAttr("checked") ? "[x]" : "[ ]") + (spaced ? "" : " ");
         }
 
         private String codeBlock(Element pre) {
@@ -312,8 +323,8 @@ public final class MarkdownConverter {
         }
 
         private static String cell(String content) {
-            String flat = Text.jsTrim(content.replaceAll("\\s*\\n+\\s*", " "));
-            return flat.replaceAll("(?<!\\\\)\\|", "\\\\|");
+            String flat = Text.jsTrim(CELL_NEWLINES.matcher(content).replaceAll(" "));
+            return UNESCAPED_PIPE.matcher(flat).replaceAll("\\\\|");
         }
 
         private static int colspan(Element cell) {
@@ -364,7 +375,7 @@ public final class MarkdownConverter {
 
     private static String codeSpan(String content) {
         if (content.isEmpty()) return "";
-        content = content.replaceAll("\\r?\\n|\\r", " ");
+        content = LINE_BREAK.matcher(content).replaceAll(" ");
         String extraSpace = CODE_NEEDS_SPACE.matcher(content).find() ? " " : "";
         String delimiter = "`";
         List<String> runs = new ArrayList<>();
@@ -423,11 +434,20 @@ public final class MarkdownConverter {
     }
 
     static String escape(String text) {
+        if (!needsEscape(text)) return text;
         String s = text;
         for (int i = 0; i < ESCAPE_PATTERNS.length; i++) {
             s = ESCAPE_PATTERNS[i].matcher(s).replaceAll(ESCAPE_REPLACEMENTS[i]);
         }
         return s;
+    }
+
+    private static boolean needsEscape(String text) {
+        if (!text.isEmpty() && Character.isDigit(text.charAt(0))) return true;
+        for (int i = 0; i < text.length(); i++) {
+            if (ESCAPE_TRIGGERS.indexOf(text.charAt(i)) >= 0) return true;
+        }
+        return false;
     }
 
     /** turndown's join: the larger of the two newline runs at the seam, at most two. */

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Text helpers with JavaScript's idea of whitespace ({@code \s}: includes no-break and other Unicode
@@ -12,6 +13,8 @@ import java.util.Set;
  * Edge scans stop at the first non-space, so they stay cheap on large elements.
  */
 final class Text {
+    private static final Pattern ATTRIBUTE_NEWLINES = Pattern.compile("(\\n+\\s*)+");
+
     private Text() {
     }
 
@@ -54,7 +57,7 @@ final class Text {
 
     /** turndown's cleanAttribute: newlines and the blank lines after them fold to one newline. */
     static String cleanAttribute(String attribute) {
-        return attribute == null ? "" : attribute.replaceAll("(\\n+\\s*)+", "\n");
+        return attribute == null ? "" : ATTRIBUTE_NEWLINES.matcher(attribute).replaceAll("\n");
     }
 
     static int asciiPrefix(String s) {

@@ -4,6 +4,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.regex.Pattern;
+
 /**
  * turndown's collapse-whitespace step: folds runs of ASCII whitespace in text nodes to one space and
  * drops the spaces a browser would not render (at block edges, after a space, around {@code <br>}).
@@ -11,6 +13,8 @@ import org.jsoup.nodes.TextNode;
  * Iterative, so deep documents cannot overflow the stack.
  */
 final class Whitespace {
+    private static final Pattern ASCII_SPACE_RUN = Pattern.compile("[ \\r\\n\\t]+");
+
     private Whitespace() {
     }
 
@@ -22,7 +26,7 @@ final class Whitespace {
         Node node = next(null, root, root, preformattedCode);
         while (node != root && node != null) {
             if (node instanceof TextNode t) {
-                String text = t.getWholeText().replaceAll("[ \\r\\n\\t]+", " ");
+                String text = ASCII_SPACE_RUN.matcher(t.getWholeText()).replaceAll(" ");
                 if ((prevText == null || prevText.getWholeText().endsWith(" ")) && !keepLeadingWs
                         && text.startsWith(" ")) {
                     text = text.substring(1);

@@ -3,6 +3,8 @@ package io.pagelens.content;
 import io.pagelens.testing.Shared;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Prints the issue-3 scores on the raw corpus files and holds them to their targets. */
@@ -10,7 +12,9 @@ class ContentScoresTest {
     @Test
     void scores_meetTargets() throws Exception {
         ContentScores scores = ContentScores.measure(Shared.root());
-        scores.print(System.out);
+        PrintWriter out = new PrintWriter(System.out, true);
+        scores.print(out);
+        out.flush();
         assertThat(scores.turndown().cases()).isEqualTo(103);
         assertThat(scores.turndown().percent()).isGreaterThanOrEqualTo(ContentScores.TURNDOWN_TARGET_PERCENT);
         assertThat(scores.readability().articles()).hasSizeGreaterThanOrEqualTo(50);
