@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test helpers: an engine on the default Chromium with the closed-network flags, and an in-memory sink. */
-final class Engines {
+public final class Engines {
     static final List<String> TEST_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
 
     private Engines() {
@@ -25,7 +25,7 @@ final class Engines {
         return BrowserConfig.defaults(bin, TEST_ARGS);
     }
 
-    static CaptureEngine engine(ContentExtractor extractor) {
+    public static CaptureEngine engine(ContentExtractor extractor) {
         return new CaptureEngine(browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), extractor);
     }
 
