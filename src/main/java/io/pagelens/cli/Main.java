@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CaptureCommand.class,
                 ListCommand.class,
                 GcCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,105 @@
+package io.pagelens.cli;
+
+import io.pagelens.api.ApiHooks;
+import io.pagelens.api.ApiSettings;
+import io.pagelens.api.CaptureRoutes;
+import io.pagelens.api.MemoryProbe;
+import io.pagelens.api.PagelensServer;
+import io.pagelens.api.ProjectRoutes;
+import io.pagelens.capture.CaptureEngine;
+import io.pagelens.config.Env;
+import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.jobs.CaptureJobHandler;
+import io.pagelens.memory.MemoryServices;
+import io.pagelens.memory.MemorySnapshot;
+import io.pagelens.observe.Observability;
+import io.pagelens.store.Storage;
+import io.pagelens.store.StorageMaintenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code pagelens serve}: the whole service in one process, wired here and nowhere else. Parts start in
+ * dependency order (metrics, storage, memory governor, capture engine, API + workers) and stop in reverse on
+ * SIGTERM: the server drains first (readiness false, running captures finish within
+ * PAGELENS_SHUTDOWN_GRACE, the rest go back to the queue), then Chromium, the governor, the pools.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the HTTP API (docs at /docs) and run capture jobs. Configured by environment variables (docs/configuration.md).")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--role", defaultValue = "all",
+            description = "all (default): API and workers; web: API only (workers elsewhere, PostgreSQL shared); worker: jobs only.")
+    PagelensServer.Role role;
+
+    @Override
+    public Integer call() throws Exception {
+        Env env = Env.system();
+        ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        Clock clock = Clock.systemUTC();
+        Deque<AutoCloseable> stack = new ArrayDeque<>(); // closed in reverse order of start
+        try {
+            Observability obs = push(stack, Observability.start());
+            Storage storage = push(stack, Storage.open(env));
+            push(stack, new StorageMaintenance(storage).start());
+            MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
+            CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
+                    obs.registry(), new HtmlContentExtractor()));
+            ApiHooks hooks = ApiHooks.basic(obs::scrape)
+                    .withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
+                    .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
+                            "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
+            PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
+                    List.of(new CaptureJobHandler(engine, storage, clock)),
+                    List.of(new CaptureRoutes(storage, settings, clock), new ProjectRoutes(storage)),
+                    hooks, obs.registry(), clock)));
+            server.firstKey().ifPresent(k -> System.out.println("""
+                    pagelens: first start, created API key 'default':
+                      %s
+                    It is shown only now. Use it as 'Authorization: Bearer <key>'; manage keys with 'pagelens keys'.""".formatted(k)));
+            if (role != PagelensServer.Role.WORKER) System.out.println("pagelens: serving on port " + server.port() + " (docs at /docs)");
+        } catch (RuntimeException e) {
+            closeAll(stack);
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> {
+            log.info("event=shutdown_requested");
+            closeAll(stack);
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> stack, T part) {
+        stack.push(part);
+        return part;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> stack) {
+        while (!stack.isEmpty()) {
+            AutoCloseable c = stack.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("event=close_failed part={} error=\"{}\"", c.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    private static MemoryProbe.Figures figures(MemorySnapshot s) {
+        return new MemoryProbe.Figures(s.rssMb(), s.heapMb(), s.chromiumMb());
+    }
+}

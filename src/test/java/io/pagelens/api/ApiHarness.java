@@ -1,0 +1,141 @@
+package io.pagelens.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pagelens.browser.BrowserConfig;
+import io.pagelens.capture.CaptureEngine;
+import io.pagelens.capture.CaptureSettings;
+import io.pagelens.config.Env;
+import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.jobs.CaptureJobHandler;
+import io.pagelens.jobs.Json;
+import io.pagelens.memory.FixedAdmission;
+import io.pagelens.store.Database;
+import io.pagelens.store.Storage;
+import io.pagelens.store.StorageSettings;
+import io.pagelens.store.TestDatabases;
+import io.pagelens.store.blob.LocalBlobStore;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real pagelens server for end-to-end tests: the store's database and a blob folder, the capture engine
+ * on headless Chromium with the closed-network flags, and {@link PagelensServer} wired as {@code serve} does.
+ */
+final class ApiHarness implements AutoCloseable {
+    static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+    static final List<String> TEST_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+
+    final TestDatabases dbs = new TestDatabases();
+    final Storage storage;
+    final CaptureEngine engine;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final boolean ownsEngine;
+
+    /** A fresh SQLite database and blob folder, and its own Chromium. */
+    ApiHarness() {
+        this(null);
+    }
+
+    /** A fresh SQLite database and blob folder; {@code shared} (not closed here) or a new engine. */
+    ApiHarness(CaptureEngine shared) {
+        Database db = dbs.sqlite();
+        this.storage = new Storage(db, new LocalBlobStore(dbs.newTempDir()), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
+        this.ownsEngine = shared == null;
+        this.engine = shared != null ? shared : newEngine();
+    }
+
+    static CaptureEngine newEngine() {
+        Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
+        return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, new FixedAdmission(2),
+                new SimpleMeterRegistry(), new HtmlContentExtractor());
+    }
+
+    /** Settings as a test wants them: free port, short lease and backoff, a webhook secret; plus overrides. */
+    static ApiSettings settings(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "PAGELENS_HOST", "127.0.0.1", "PAGELENS_JOB_LEASE", "2s",
+                "PAGELENS_JOB_BACKOFF", "200ms", "PAGELENS_WEBHOOK_SECRET", WEBHOOK_SECRET, "PAGELENS_SHUTDOWN_GRACE", "2s",
+                "PAGELENS_RATE_LIMIT", "6000"));
+        env.putAll(overrides);
+        return ApiSettings.fromEnv(new Env(env));
+    }
+
+    PagelensServer start(ApiSettings s) throws Exception {
+        Clock clock = Clock.systemUTC();
+        return PagelensServer.start(s, PagelensServer.Role.ALL, new PagelensServer.Parts(storage.database(),
+                List.of(new CaptureJobHandler(engine, storage, clock)),
+                List.of(new CaptureRoutes(storage, s, clock), new ProjectRoutes(storage)),
+                ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock));
+    }
+
+    /** A client bound to one server and key. */
+    record Client(HttpClient http, int port, String key) {
+        HttpResponse<String> send(String method, String path, String json) throws Exception {
+            HttpRequest.Builder b = request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) b.header("Content-Type", "application/json");
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> bytes(String path, Map<String, String> headers) throws Exception {
+            HttpRequest.Builder b = request(path).GET();
+            headers.forEach(b::header);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpRequest.Builder request(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(90));
+            if (key != null) b.header("Authorization", "Bearer " + key);
+            return b;
+        }
+
+        JsonNode json(String method, String path, String body, int expectStatus) throws Exception {
+            HttpResponse<String> r = send(method, path, body);
+            if (r.statusCode() != expectStatus) {
+                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ", expected " + expectStatus + ": " + r.body());
+            }
+            return Json.MAPPER.readTree(r.body());
+        }
+
+        /** Polls a job until it reaches a final state. */
+        JsonNode awaitJob(String id, Duration max) throws Exception {
+            long until = System.nanoTime() + max.toNanos();
+            while (true) {
+                JsonNode j = json("GET", "/v1/jobs/" + id, null, 200);
+                String s = j.get("state").asText();
+                if (s.equals("succeeded") || s.equals("failed") || s.equals("cancelled")) return j;
+                if (System.nanoTime() > until) throw new AssertionError("job " + id + " still " + s + " after " + max);
+                Thread.sleep(100);
+            }
+        }
+
+        JsonNode awaitState(String id, String state, Duration max) throws Exception {
+            long until = System.nanoTime() + max.toNanos();
+            while (true) {
+                JsonNode j = json("GET", "/v1/jobs/" + id, null, 200);
+                if (j.get("state").asText().equals(state)) return j;
+                if (System.nanoTime() > until) throw new AssertionError("job " + id + " never " + state + ", is " + j);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    Client client(PagelensServer server, String key) {
+        return new Client(http, server.port(), key);
+    }
+
+    @Override
+    public void close() {
+        if (ownsEngine) engine.close();
+        storage.close();
+        dbs.close();
+    }
+}

@@ -1,0 +1,305 @@
+package io.pagelens.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.jobs.Json;
+import io.pagelens.jobs.WebhookSigner;
+import io.pagelens.testing.CorpusServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API end to end: a real HTTP client against a running server with real Chromium, the store on SQLite,
+ * and the corpus site plus a few test routes (slow page, webhook receiver).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiIT {
+    CorpusServer site;
+    ApiHarness harness;
+    PagelensServer server;
+    ApiHarness.Client api;
+    final List<Map<String, String>> webhookCalls = new CopyOnWriteArrayList<>();
+    final AtomicInteger webhookFailuresLeft = new AtomicInteger();
+
+    @BeforeAll
+    void start() throws Exception {
+        site = new CorpusServer()
+                .route("/slow", ex -> {
+                    String q = ex.getRequestURI().getQuery();
+                    long ms = q != null && q.startsWith("ms=") ? Long.parseLong(q.substring(3)) : 5000;
+                    try {
+                        Thread.sleep(ms);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    CorpusServer.send(ex, 200, "text/html", "<html><body><h1>slow page</h1></body></html>");
+                })
+                .route("/hook", ex -> {
+                    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    webhookCalls.add(Map.of("body", body,
+                            "sig", String.valueOf(ex.getRequestHeaders().getFirst(WebhookSigner.SIGNATURE_HEADER)),
+                            "ts", String.valueOf(ex.getRequestHeaders().getFirst(WebhookSigner.TIMESTAMP_HEADER))));
+                    CorpusServer.send(ex, webhookFailuresLeft.getAndDecrement() > 0 ? 500 : 204, "text/plain", "");
+                });
+        harness = new ApiHarness();
+        server = harness.start(ApiHarness.settings(Map.of()));
+        assertThat(server.firstKey()).as("the first start of a keyed server creates a key").isPresent();
+        api = harness.client(server, server.firstKey().orElseThrow());
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) server.close();
+        if (harness != null) harness.close();
+        if (site != null) site.close();
+    }
+
+    private String body(String path, String extra) {
+        return "{\"url\":\"" + site.url(path) + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    @Test
+    void syncCapture_returnsTheStoredRecord_andStreamsItsArtifacts() throws Exception {
+        JsonNode c = api.json("POST", "/v1/captures", body("blog/index.html", "\"formats\":[\"screenshot\",\"html\",\"markdown\"],\"projectId\":\"e2e\",\"pageType\":\"home\""), 200);
+        assertThat(c.get("id").asText()).startsWith("cap_");
+        assertThat(c.get("project").asText()).isEqualTo("e2e");
+        assertThat(c.get("jobId").asText()).startsWith("job_");
+        assertThat(c.get("artifacts")).hasSize(3);
+
+        String shot = "/v1/captures/" + c.get("id").asText() + "/screenshot";
+        HttpResponse<byte[]> png = api.bytes(shot, Map.of());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        String etag = png.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.bytes(shot, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> part = api.bytes(shot, Map.of("Range", "bytes=0-99"));
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).hasSize(100).isEqualTo(java.util.Arrays.copyOf(png.body(), 100));
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + png.body().length);
+        assertThat(api.bytes(shot, Map.of("Range", "bytes=999999999-")).statusCode()).isEqualTo(416);
+
+        HttpResponse<byte[]> md = api.bytes("/v1/captures/" + c.get("id").asText() + "/markdown", Map.of());
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(new String(md.body(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(api.bytes("/v1/captures/" + c.get("id").asText() + "/pdf", Map.of()).statusCode()).isEqualTo(404);
+
+        JsonNode again = api.json("GET", "/v1/captures/" + c.get("id").asText(), null, 200);
+        assertThat(again.get("url").asText()).isEqualTo(c.get("url").asText());
+        JsonNode history = api.json("GET", "/v1/projects/e2e/captures?history=true", null, 200);
+        assertThat(history.get("items").findValuesAsText("id")).contains(c.get("id").asText());
+        assertThat(api.json("GET", "/v1/projects/e2e/pages", null, 200).get("items")).isNotEmpty();
+    }
+
+    @Test
+    void maxAge_answersFromTheStore_withoutANewCapture() throws Exception {
+        String req = body("blog/about.html", "\"projectId\":\"cache\"");
+        JsonNode first = api.json("POST", "/v1/captures", req, 200);
+        JsonNode cached = api.json("POST", "/v1/captures", body("blog/about.html", "\"projectId\":\"cache\",\"maxAge\":600000"), 200);
+        assertThat(cached.get("cached").asBoolean()).isTrue();
+        assertThat(cached.get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(cached.has("jobId")).as("no job ran").isFalse();
+    }
+
+    @Test
+    void asyncCapture_streamsProgressAsServerSentEvents() throws Exception {
+        HttpResponse<String> accepted = api.send("POST", "/v1/captures", body("slow", "\"async\":true").replace("/slow\"", "/slow?ms=800\""));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode job = Json.MAPPER.readTree(accepted.body());
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/v1/jobs/" + job.get("id").asText());
+
+        HttpResponse<java.io.InputStream> sse = harness.http.send(api.request("/v1/jobs/" + job.get("id").asText() + "/events").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(sse.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        List<String> events = new ArrayList<>();
+        String last = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("event: ")) events.add(line.substring(7));
+                if (line.startsWith("data: ")) last = line.substring(6);
+            }
+        }
+        assertThat(events.getFirst()).isEqualTo("state");
+        assertThat(events.getLast()).isEqualTo("succeeded");
+        assertThat(events).contains("progress");
+        JsonNode done = Json.MAPPER.readTree(last);
+        assertThat(done.get("links").get("capture").asText()).startsWith("/v1/captures/cap_");
+    }
+
+    @Test
+    void webhook_isSignedAndRetriedUntilTheReceiverAccepts() throws Exception {
+        webhookCalls.clear();
+        webhookFailuresLeft.set(1);
+        JsonNode job = api.json("POST", "/v1/captures", body("blog/index.html", "\"async\":true,\"webhook\":\"" + site.url("hook") + "\""), 202);
+        api.awaitJob(job.get("id").asText(), Duration.ofSeconds(60));
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (webhookCalls.size() < 2 && System.nanoTime() < until) Thread.sleep(100);
+        assertThat(webhookCalls).as("one failed delivery, then the retry").hasSize(2);
+        WebhookSigner signer = new WebhookSigner(ApiHarness.WEBHOOK_SECRET);
+        for (Map<String, String> call : webhookCalls) {
+            assertThat(signer.verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isTrue();
+            assertThat(new WebhookSigner("another-secret-0123456789").verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isFalse();
+        }
+        JsonNode payload = Json.MAPPER.readTree(webhookCalls.getLast().get("body"));
+        assertThat(payload.get("event").asText()).isEqualTo("capture.succeeded");
+        assertThat(payload.get("jobId").asText()).isEqualTo(job.get("id").asText());
+        assertThat(payload.get("captureId").asText()).startsWith("cap_");
+    }
+
+    @Test
+    void webhook_withoutASecretConfigured_isRefused() throws Exception {
+        try (PagelensServer plain = harness.start(ApiHarness.settings(Map.of("PAGELENS_WEBHOOK_SECRET", "", "PAGELENS_AUTH", "none")))) {
+            JsonNode err = harness.client(plain, null).json("POST", "/v1/captures", body("blog/index.html", "\"webhook\":\"" + site.url("hook") + "\""), 422);
+            assertThat(err.get("field").asText()).isEqualTo("webhook");
+        }
+    }
+
+    @Test
+    void cancel_stopsARunningCapture() throws Exception {
+        JsonNode job = api.json("POST", "/v1/captures", body("slow", "\"async\":true,\"timeout\":60000").replace("/slow\"", "/slow?ms=30000\""), 202);
+        String id = job.get("id").asText();
+        api.awaitState(id, "running", Duration.ofSeconds(20));
+        JsonNode cancelling = api.json("DELETE", "/v1/jobs/" + id, null, 202);
+        assertThat(cancelling.get("cancelRequested").asBoolean()).isTrue();
+        JsonNode done = api.awaitJob(id, Duration.ofSeconds(20));
+        assertThat(done.get("state").asText()).isEqualTo("cancelled");
+        api.json("DELETE", "/v1/jobs/" + id, null, 409);
+    }
+
+    @Test
+    void flood_getsA429WithRetryAfter_onceTheQueueIsFull() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine);
+             PagelensServer small = own.start(ApiHarness.settings(Map.of("PAGELENS_QUEUE_LIMIT", "3", "PAGELENS_WORKERS", "1", "PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(small, null);
+            List<String> accepted = new ArrayList<>();
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 20 && refused == null; i++) {
+                HttpResponse<String> r = c.send("POST", "/v1/captures", body("slow", "\"async\":true,\"priority\":\"crawl\"").replace("/slow\"", "/slow?ms=20000&n=" + i + "\""));
+                if (r.statusCode() == 202) accepted.add(Json.MAPPER.readTree(r.body()).get("id").asText());
+                else refused = r;
+            }
+            assertThat(refused).as("a 429 within 20 submissions").isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
+            assertThat(accepted).as("3 queued + the one running").hasSize(4);
+            for (String id : accepted) c.send("DELETE", "/v1/jobs/" + id, null);
+        }
+    }
+
+    @Test
+    void syncRequest_stuckInTheQueue_getsA503AfterItsDeadline() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine);
+             PagelensServer one = own.start(ApiHarness.settings(Map.of("PAGELENS_WORKERS", "1", "PAGELENS_REQUEST_DEADLINE", "2s", "PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(one, null);
+            JsonNode blocker = c.json("POST", "/v1/captures", body("slow", "\"async\":true,\"priority\":\"interactive\",\"timeout\":60000").replace("/slow\"", "/slow?ms=15000\""), 202);
+            c.awaitState(blocker.get("id").asText(), "running", Duration.ofSeconds(30));
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = c.send("POST", "/v1/captures", body("blog/index.html", ""));
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("deadline_exceeded");
+            assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+            c.send("DELETE", "/v1/jobs/" + blocker.get("id").asText(), null);
+        }
+    }
+
+    @Test
+    void restartDuringAJob_theJobCompletesInTheNextServer() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine)) {
+            restartDuringAJob(own);
+        }
+    }
+
+    private void restartDuringAJob(ApiHarness own) throws Exception {
+        PagelensServer first = own.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")));
+        ApiHarness.Client c1 = own.client(first, null);
+        JsonNode job = c1.json("POST", "/v1/captures", body("slow", "\"async\":true,\"priority\":\"interactive\"").replace("/slow\"", "/slow?ms=3000\""), 202);
+        String id = job.get("id").asText();
+        c1.awaitState(id, "running", Duration.ofSeconds(30));
+        first.crash(); // as kill -9: the job stays 'running' under a lease nobody renews
+
+        try (PagelensServer second = own.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")))) {
+            JsonNode done = own.client(second, null).awaitJob(id, Duration.ofSeconds(60));
+            assertThat(done.get("state").asText()).isEqualTo("succeeded");
+            assertThat(done.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void auth_refusesMissingUnknownAndRevokedKeys_andRateLimitsPerKey() throws Exception {
+        ApiHarness.Client none = harness.client(server, null);
+        assertThat(none.send("GET", "/v1/status", null).statusCode()).isEqualTo(401);
+        assertThat(harness.client(server, "pl_nope").send("GET", "/v1/status", null).statusCode()).isEqualTo(401);
+        assertThat(none.send("GET", "/health/live", null).statusCode()).isEqualTo(200);
+
+        ApiKeyStore keys = new ApiKeyStore(harness.storage.database(), Clock.systemUTC());
+        ApiKeyStore.Created revoked = keys.create("to-revoke", 100);
+        keys.revoke(revoked.key().id());
+        HttpResponse<String> r = harness.client(server, revoked.token()).send("GET", "/v1/status", null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("revoked");
+
+        ApiHarness.Client slow = harness.client(server, keys.create("one-per-minute", 1).token());
+        assertThat(slow.send("GET", "/v1/status", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = slow.send("GET", "/v1/status", null);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void jobsOfAnotherKey_areNotVisible() throws Exception {
+        JsonNode job = api.json("POST", "/v1/captures", body("blog/index.html", "\"async\":true"), 202);
+        ApiHarness.Client other = harness.client(server, new ApiKeyStore(harness.storage.database(), Clock.systemUTC()).create("other", 600).token());
+        assertThat(other.send("GET", "/v1/jobs/" + job.get("id").asText(), null).statusCode()).isEqualTo(404);
+        api.awaitJob(job.get("id").asText(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void badInput_isRefusedWithTheField_andNothingIsStored() throws Exception {
+        int projectsBefore = api.json("GET", "/v1/projects", null, 200).get("items").size();
+        JsonNode unknown = api.json("POST", "/v1/captures", "{\"url\":\"" + site.url("blog/index.html") + "\",\"fullpage\":true,\"projectId\":\"never\"}", 400);
+        assertThat(unknown.get("field").asText()).isEqualTo("fullpage");
+        JsonNode range = api.json("POST", "/v1/captures", body("blog/index.html", "\"quality\":101,\"format\":\"jpeg\",\"projectId\":\"never\""), 422);
+        assertThat(range.get("field").asText()).isEqualTo("quality");
+        JsonNode url = api.json("POST", "/v1/captures", "{\"url\":\"ftp://example.com/\"}", 422);
+        assertThat(url.get("field").asText()).isEqualTo("url");
+        JsonNode project = api.json("POST", "/v1/captures", body("blog/index.html", "\"projectId\":\"no spaces allowed\""), 422);
+        assertThat(project.get("field").asText()).isEqualTo("projectId");
+        api.json("POST", "/v1/captures", "{\"url\":", 400);
+        api.json("POST", "/v1/captures", "{\"url\":\"" + site.url("x") + "\",\"userAgent\":\"" + "a".repeat(300_000) + "\"}", 413);
+        assertThat(api.json("GET", "/v1/projects", null, 200).get("items").size()).isEqualTo(projectsBefore);
+        api.json("GET", "/v1/projects/never/pages", null, 404);
+    }
+
+    @Test
+    void statusHealthAndDocs_answer() throws Exception {
+        JsonNode status = api.json("GET", "/v1/status", null, 200);
+        assertThat(status.get("queue").has("queued")).isTrue();
+        assertThat(status.has("memory")).isTrue();
+        assertThat(api.json("GET", "/health/ready", null, 200).get("ready").asBoolean()).isTrue();
+        assertThat(harness.client(server, null).send("GET", "/docs", null).body()).contains("pagelens API");
+        assertThat(harness.client(server, null).send("GET", "/metrics", null).statusCode()).isEqualTo(200);
+        JsonNode created = api.json("POST", "/v1/projects", "{\"name\":\"made-by-api\",\"keepVersions\":2}", 201);
+        assertThat(created.get("keepVersions").asInt()).isEqualTo(2);
+        api.json("POST", "/v1/projects", "{\"name\":\"made-by-api\"}", 409);
+    }
+}
