@@ -182,7 +182,7 @@ final class PageCapture implements AutoCloseable {
         }
         if (!request.delay().isZero()) {
             long ms = Math.min(request.delay().toMillis(), deadline.remaining().toMillis());
-            Thread.sleep(ms);
+            events.sleep(ms);
         }
         if (events.crashed()) throw crashed();
     }

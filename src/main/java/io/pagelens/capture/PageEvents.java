@@ -112,6 +112,16 @@ final class PageEvents implements AutoCloseable {
         return lifecycle.contains(name);
     }
 
+    /** Sleeps {@code ms}, waking early if the renderer crashes. */
+    synchronized void sleep(long ms) throws InterruptedException {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (!crashed) {
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) return;
+            wait(left);
+        }
+    }
+
     synchronized boolean crashed() {
         return crashed;
     }
