@@ -181,7 +181,10 @@ class CaptureErrorsIT {
         CaptureResult r = running.get(60, TimeUnit.SECONDS);
         assertThat(r.report().httpStatus()).isEqualTo(200);
         assertThat(engine.browser().processIds().getFirst()).isNotEqualTo(oldBrowser);
-        Thread.sleep(500);
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (oldTree.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
         assertThat(oldTree).as("no process of the killed browser survives").noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 

@@ -1,0 +1,184 @@
+package io.pagelens.browser;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pagelens.cdp.CdpException;
+import io.pagelens.cdp.Commands;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The supervisor's lifecycle against real Chromium; every test ends with no process left. */
+class BrowserSupervisorIT {
+    private static final List<String> ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+
+    private static BrowserConfig config() {
+        return BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL, ARGS);
+    }
+
+    private static Instant soon() {
+        return Instant.now().plusSeconds(30);
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Killed processes vanish once reaped (re-parented ones by init), which may take a moment. */
+    private static void assertAllGone(List<Long> pids) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (pids.stream().anyMatch(BrowserSupervisorIT::alive) && System.nanoTime() < end) Thread.sleep(100);
+        assertThat(pids).as("processes of a stopped browser").noneMatch(BrowserSupervisorIT::alive);
+    }
+
+    private static long chromeTempDirs() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("pagelens-chrome-")).count();
+        }
+    }
+
+    @Test
+    void launchesLazily_andCloseKillsTheWholeTree_andRemovesItsFiles() throws Exception {
+        long dirsBefore = chromeTempDirs();
+        List<Long> tree;
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            assertThat(s.processIds()).as("nothing runs before the first capture").isEmpty();
+            try (BrowserSupervisor.Tab tab = s.openTab(soon())) {
+                tab.session().send(Commands.navigate("data:text/html,<p>hi</p>"), Duration.ofSeconds(10));
+                assertThat(s.inFlight()).isEqualTo(1);
+                tree = s.processIds();
+                assertThat(tree.size()).as("browser, zygotes, renderer, utilities").isGreaterThanOrEqualTo(3);
+            }
+            assertThat(s.inFlight()).isZero();
+            assertThat(chromeTempDirs()).isEqualTo(dirsBefore + 1);
+        }
+        assertAllGone(tree);
+        assertThat(chromeTempDirs()).isEqualTo(dirsBefore);
+    }
+
+    @Test
+    void closesAfterIdle_andRelaunchesOnNextUse() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config().withIdleTimeout(Duration.ofMillis(800)), new SimpleMeterRegistry())) {
+            s.openTab(soon()).close();
+            List<Long> first = s.processIds();
+            assertThat(first).isNotEmpty();
+            Thread.sleep(2_000);
+            assertThat(s.processIds()).as("closed after idle").isEmpty();
+            assertAllGone(first);
+            try (BrowserSupervisor.Tab tab = s.openTab(soon())) {
+                assertThat(tab.browserPid()).isNotEqualTo(first.getFirst());
+            }
+        }
+    }
+
+    @Test
+    void recyclesAfterMaxCaptures() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config().withMaxCaptures(2), new SimpleMeterRegistry())) {
+            long a;
+            long b;
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                a = t.browserPid();
+            }
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                b = t.browserPid();
+            }
+            assertThat(b).isEqualTo(a);
+            assertThat(alive(a)).as("recycled once its second capture ended").isFalse();
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                assertThat(t.browserPid()).isNotEqualTo(a);
+            }
+        }
+    }
+
+    @Test
+    void recyclesWhenOverTheMemoryThreshold() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config().withMaxRssMb(1), new SimpleMeterRegistry())) {
+            long a;
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                a = t.browserPid();
+            }
+            assertThat(alive(a)).as("any real browser is over 1 MB").isFalse();
+            assertThat(s.processIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void recycleWhenIdle_waitsForTheCaptureInFlight() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            BrowserSupervisor.Tab t = s.openTab(soon());
+            long pid = t.browserPid();
+            s.recycleWhenIdle();
+            assertThat(alive(pid)).as("still serving its capture").isTrue();
+            t.session().send(Commands.getLayoutMetrics(), Duration.ofSeconds(5));
+            t.close();
+            assertThat(alive(pid)).isFalse();
+        }
+    }
+
+    @Test
+    void crashedPage_failsItsCommands_andTheBrowserServesTheNext() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            long pid;
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                pid = t.browserPid();
+                t.session().sendAsync(Commands.crashPage(), Duration.ofSeconds(5));
+                assertThatThrownBy(() -> t.session().send(Commands.evaluate("new Promise(() => {})"), Duration.ofSeconds(20)))
+                        .isInstanceOfSatisfying(CdpException.class, e -> assertThat(e.kind()).isEqualTo(CdpException.Kind.TARGET_CRASHED));
+            }
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                assertThat(t.browserPid()).isEqualTo(pid);
+                assertThat(t.session().send(Commands.evaluate("1 + 1"), Duration.ofSeconds(5)).value().asInt()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void abortYoungest_failsTheNewestCapture_withTheReason() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            assertThat(s.abortYoungest("nothing runs")).isFalse();
+            try (BrowserSupervisor.Tab old = s.openTab(soon()); BrowserSupervisor.Tab young = s.openTab(soon())) {
+                s.signalMemoryPressure();
+                assertThat(s.abortYoungest("memory critical")).isTrue();
+                assertThat(young.abortReason()).isEqualTo("memory critical");
+                assertThat(old.abortReason()).isNull();
+                assertThatThrownBy(() -> young.session().send(Commands.evaluate("1"), Duration.ofSeconds(5)))
+                        .isInstanceOf(CdpException.class);
+                assertThat(old.session().send(Commands.evaluate("2"), Duration.ofSeconds(5)).value().asInt()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void missingBinary_isAClearErrorNamingChromePath() {
+        assertThatThrownBy(() -> BrowserConfig.resolveBinary("/no/such/chrome"))
+                .hasMessageContaining("CHROME_PATH").hasMessageContaining("/no/such/chrome");
+        BrowserConfig bad = BrowserConfig.defaults(Path.of("/bin/false"), List.of());
+        try (BrowserSupervisor s = new BrowserSupervisor(bad, new SimpleMeterRegistry())) {
+            assertThatThrownBy(() -> s.openTab(soon()))
+                    .isInstanceOf(BrowserUnavailableException.class)
+                    .hasMessageContaining("Chromium could not be started");
+        }
+    }
+
+    @Test
+    void fullChromium_worksToo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(BrowserConfig.FULL_CHROMIUM), "full chromium not installed");
+        BrowserConfig full = BrowserConfig.defaults(BrowserConfig.FULL_CHROMIUM, ARGS);
+        List<Long> tree;
+        try (BrowserSupervisor s = new BrowserSupervisor(full, new SimpleMeterRegistry());
+             BrowserSupervisor.Tab t = s.openTab(soon())) {
+            t.session().send(Commands.navigate("data:text/html,<title>ok</title>"), Duration.ofSeconds(20));
+            assertThat(t.session().send(Commands.evaluate("navigator.userAgent"), Duration.ofSeconds(5)).value().asText())
+                    .contains("HeadlessChrome");
+            tree = s.processIds();
+        }
+        assertAllGone(tree);
+    }
+}
