@@ -12,6 +12,9 @@ import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.config.ConfigException;
 import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.store.Storage;
+import io.pagelens.store.StoreException;
+import io.pagelens.store.StoredCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +24,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -71,6 +76,12 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     CaptureOptions options = new CaptureOptions();
 
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    /** Opens storage when --project is given; tests replace it. */
+    Supplier<Storage> storages = () -> Storage.open(Env.system());
+
     private final Supplier<CaptureEngine> engines;
     private final PrintStream out;
     private final PrintStream err;
@@ -113,12 +124,22 @@ public final class CaptureCommand implements Callable<Integer> {
         options.formats = formats;
         try {
             if (!batch) options.toRequest(jobs.getFirst().url()); // fail fast on bad input, before Chromium starts
-        } catch (InvalidRequestException e) {
+            storeOptions.validate();
+        } catch (InvalidRequestException | ConfigException e) {
             err.println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        try (CaptureEngine engine = engines.get()) {
-            return batch ? runBatch(engine, jobs) : runSingle(engine, jobs.getFirst());
+        try (CaptureStore store = CaptureStore.open(storeOptions, storages)) {
+            if (!batch) {
+                Integer answered = answerFromStore(store, jobs.getFirst()); // --max-age: no browser at all
+                if (answered != null) return answered;
+            }
+            try (CaptureEngine engine = engines.get()) {
+                return batch ? runBatch(engine, jobs, store) : runSingle(engine, jobs.getFirst(), store);
+            }
+        } catch (StoreException e) {
+            err.println("error: storage: " + e.getMessage());
+            return EXIT_FAILED;
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -153,8 +174,44 @@ public final class CaptureCommand implements Callable<Integer> {
         return f;
     }
 
-    private int runSingle(CaptureEngine engine, Job job) throws InterruptedException {
+    /** With --project and --max-age: writes a fresh stored capture to the files; null when there is none. */
+    private Integer answerFromStore(CaptureStore store, Job job) {
         CaptureRequest request = options.toRequest(job.url());
+        try {
+            Optional<CaptureStore.Cached> hit = store.cached(request, singlePaths(request));
+            if (hit.isEmpty()) return null;
+            CaptureStore.Cached c = hit.get();
+            if (json != null) writeJson(json, storedReport(job, c.capture(), c.age()));
+            for (Path p : c.written()) out.println(p);
+            err.println("cached: stored capture " + c.capture().id() + " is " + c.age().toSeconds() + " s old (--max-age " + storeOptions.maxAge + ")");
+            return 0;
+        } catch (IOException e) {
+            err.println("error: cannot copy the stored capture: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private int runSingle(CaptureEngine engine, Job job, CaptureStore store) throws InterruptedException {
+        CaptureRequest request = options.toRequest(job.url());
+        FileArtifactSink sink = new FileArtifactSink(singlePaths(request));
+        CaptureStore.Run run = store.begin(request, sink);
+        try {
+            CaptureResult result = engine.capture(request, run.sink());
+            StoredCapture saved = run.save(result);
+            if (json != null) writeJson(json, withStored(report(job, result, null), saved, null));
+            for (Path p : sink.written()) out.println(p);
+            if (saved != null) err.println("stored " + saved.id() + " in project " + saved.project() + " (version " + saved.version() + ")");
+            return 0;
+        } catch (CaptureException e) {
+            run.discard();
+            if (json != null) writeJson(json, report(job, null, e));
+            err.println("error: " + e.error().name().toLowerCase() + ": " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    /** Where a single capture's outputs go: -o and its siblings, or the per-format options. */
+    private Map<Format, Path> singlePaths(CaptureRequest request) {
         Path shot = output != null ? output : Path.of("capture." + request.imageType().extension());
         String base = stripExtension(shot);
         Map<Format, Path> paths = new EnumMap<>(Format.class);
@@ -163,20 +220,10 @@ public final class CaptureCommand implements Callable<Integer> {
         if (html != null) paths.put(Format.HTML, html);
         if (markdown != null) paths.put(Format.MARKDOWN, markdown);
         if (pdf != null) paths.put(Format.PDF, pdf);
-        FileArtifactSink sink = new FileArtifactSink(paths);
-        try {
-            CaptureResult result = engine.capture(request, sink);
-            if (json != null) writeJson(json, report(job, result, null));
-            for (Path p : sink.written()) out.println(p);
-            return 0;
-        } catch (CaptureException e) {
-            if (json != null) writeJson(json, report(job, null, e));
-            err.println("error: " + e.error().name().toLowerCase() + ": " + e.getMessage());
-            return EXIT_FAILED;
-        }
+        return paths;
     }
 
-    private int runBatch(CaptureEngine engine, List<Job> jobs) throws InterruptedException {
+    private int runBatch(CaptureEngine engine, List<Job> jobs, CaptureStore store) throws InterruptedException {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -191,7 +238,7 @@ public final class CaptureCommand implements Callable<Integer> {
             window.acquire();
             threads.add(Thread.ofVirtual().name("capture-" + job.number()).start(() -> {
                 try {
-                    String problem = captureOne(engine, job);
+                    String problem = captureOne(engine, job, store);
                     if (problem != null) failures.add(job.number() + " " + job.url() + ": " + problem);
                     progress.done(problem == null);
                 } finally {
@@ -210,7 +257,7 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Captures one batch entry; returns null on success, else the problem. Never throws. */
-    private String captureOne(CaptureEngine engine, Job job) {
+    private String captureOne(CaptureEngine engine, Job job, CaptureStore store) {
         CaptureRequest request;
         Path report = outDir.resolve(job.number() + ".json");
         try {
@@ -221,11 +268,21 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         Map<Format, Path> paths = new EnumMap<>(Format.class);
         for (Format f : request.formats()) paths.put(f, outDir.resolve(job.number() + "." + extension(f, request)));
+        CaptureStore.Run run = null;
         try {
-            CaptureResult result = engine.capture(request, new FileArtifactSink(paths));
-            writeJson(report, report(job, result, null));
+            Optional<CaptureStore.Cached> hit = store.cached(request, paths);
+            if (hit.isPresent()) {
+                writeJson(report, storedReport(job, hit.get().capture(), hit.get().age()));
+                return null;
+            }
+            run = store.begin(request, new FileArtifactSink(paths));
+            CaptureResult result = engine.capture(request, run.sink());
+            writeJson(report, withStored(report(job, result, null), run.save(result), null));
             return null;
+        } catch (IOException | StoreException e) {
+            return "storage: " + e.getMessage();
         } catch (CaptureException e) {
+            run.discard();
             writeJson(report, report(job, null, e));
             return e.error().name().toLowerCase() + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -268,6 +325,32 @@ public final class CaptureCommand implements Callable<Integer> {
             n.set("artifacts", mapper.valueToTree(result.artifacts()));
             if (result.metadata() != null) n.set("metadata", mapper.valueToTree(result.metadata()));
         }
+        return n;
+    }
+
+    /** The report of a capture answered from the store. */
+    private ObjectNode storedReport(Job job, StoredCapture c, Duration age) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("line", job.number());
+        n.put("url", job.url());
+        n.put("ok", true);
+        n.set("report", mapper.valueToTree(c.report()));
+        n.set("artifacts", mapper.valueToTree(c.artifacts()));
+        n.set("metadata", mapper.valueToTree(c.metadata()));
+        return withStored(n, c, age);
+    }
+
+    /** Adds where the capture is stored: id, project, version, and whether it came from the store (cached). */
+    private ObjectNode withStored(ObjectNode n, StoredCapture c, Duration cachedAge) {
+        if (c == null) return n;
+        ObjectNode s = n.putObject("stored");
+        s.put("id", c.id());
+        s.put("project", c.project());
+        s.put("pageType", c.pageType());
+        s.put("variant", c.variant());
+        s.put("version", c.version());
+        s.put("cached", cachedAge != null);
+        if (cachedAge != null) s.put("ageMs", cachedAge.toMillis());
         return n;
     }
 
