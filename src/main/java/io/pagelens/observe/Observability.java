@@ -1,7 +1,10 @@
 package io.pagelens.observe;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,7 +38,7 @@ public final class Observability implements AutoCloseable {
 
     private Observability(PrometheusMeterRegistry registry) {
         this.registry = registry;
-        registry.config().commonTags("app", "pagelens");
+        registry.config().commonTags("app", "pagelens").meterFilter(latencyHistograms());
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         this.gc = new JvmGcMetrics();
@@ -42,6 +46,24 @@ public final class Observability implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * Capture and admission timers get Prometheus histogram buckets (50 ms to 2 min) however their owner
+     * registered them, so latency can be aggregated across dynos.
+     */
+    static MeterFilter latencyHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getType() != Meter.Type.TIMER) return config;
+                if (!id.getName().startsWith("pagelens.capture") && !id.getName().startsWith("pagelens.admission")) return config;
+                return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                        .minimumExpectedValue((double) Duration.ofMillis(50).toNanos())
+                        .maximumExpectedValue((double) Duration.ofMinutes(2).toNanos())
+                        .build().merge(config);
+            }
+        };
     }
 
     /** A new registry with the JVM binders, added to the global registry. */

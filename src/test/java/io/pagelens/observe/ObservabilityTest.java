@@ -30,6 +30,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void captureTimersGetHistogramBuckets_howeverTheyWereRegistered() {
+        try (Observability obs = Observability.start()) {
+            obs.registry().timer("pagelens.capture", "kind", "viewport").record(Duration.ofMillis(700));
+            obs.registry().timer("pagelens.other").record(Duration.ofMillis(700));
+            assertThat(obs.scrape()).contains("pagelens_capture_seconds_bucket{app=\"pagelens\",kind=\"viewport\",le=")
+                    .doesNotContain("pagelens_other_seconds_bucket");
+        }
+    }
+
+    @Test
     void globalRegistryMetersAreExported_untilClosed() {
         Observability obs = Observability.start();
         Metrics.counter("pagelens.test.global").increment();
