@@ -38,6 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * divided by the mean number of captures that ran beside it) teaches the cost model.
  */
 public final class MemoryGovernor implements Admission, MemoryListener {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemoryGovernor.class);
     /** Waiters re-check at least this often, so a missed signal or a moved clock never strands one. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -89,7 +90,6 @@ public final class MemoryGovernor implements Admission, MemoryListener {
 
     @Override
     public Permit admit(CaptureKind kind, String host, Instant deadline) throws InterruptedException, AdmissionException {
-        long cost = costs.estimate(kind, host);
         long startNanos = System.nanoTime();
         Object me = new Object();
         lock.lock();
@@ -97,6 +97,8 @@ public final class MemoryGovernor implements Admission, MemoryListener {
             queue.addLast(me);
             try {
                 while (true) {
+                    // estimated afresh on each check: what finished while this one waited has taught the model
+                    long cost = costs.estimate(kind, host);
                     if (queue.peekFirst() == me && admissible(cost)) {
                         queue.removeFirst();
                         Flight f = new Flight(kind, host, cost, used);
@@ -195,7 +197,14 @@ public final class MemoryGovernor implements Admission, MemoryListener {
         lock.lock();
         try {
             flights.remove(f);
-            if (f.samples > 0) costs.observe(f.kind, f.host, f.growth());
+            if (f.samples > 0) {
+                long growth = f.growth();
+                costs.observe(f.kind, f.host, growth);
+                log.atDebug().addKeyValue("kind", f.kind).addKeyValue("host", f.host).addKeyValue("reservedMb", mb(f.cost))
+                        .addKeyValue("growthMb", mb(growth)).addKeyValue("peakMb", mb(f.peak)).addKeyValue("baselineMb", mb(f.baseline))
+                        .addKeyValue("meanConcurrency", f.concurrencySum / (double) f.samples).addKeyValue("samples", f.samples)
+                        .addKeyValue("nextEstimateMb", mb(costs.estimate(f.kind, f.host))).log("capture cost observed");
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

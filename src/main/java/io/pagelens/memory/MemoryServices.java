@@ -41,9 +41,11 @@ public final class MemoryServices implements AutoCloseable {
         this.cgroup = cgroup;
         this.caches = new Caches(settings, registry);
         this.governor = new MemoryGovernor(settings, CostModel.forBudget(settings.budget()), clock, registry);
-        PressureResponder responder = new PressureResponder(browser, caches, new HeapTrimmer(HeapTrimmer.Heap.jvm(), clock), clock, registry);
+        HeapTrimmer trimmer = new HeapTrimmer(HeapTrimmer.Heap.jvm(), clock);
+        PressureResponder responder = new PressureResponder(browser, caches, trimmer, clock, registry);
         SystemMemorySampler sampler = new SystemMemorySampler(cgroup, ProcessMemoryReader.procfs(), browser, clock);
-        this.monitor = new MemoryMonitor(sampler, settings, clock).addListener(governor).addListener(responder);
+        this.monitor = new MemoryMonitor(sampler, settings, clock).addListener(governor).addListener(responder)
+                .addListener(new IdleTrim(trimmer));
         MemoryMeters.bind(registry, monitor, settings.budget(), cgroup);
     }
 

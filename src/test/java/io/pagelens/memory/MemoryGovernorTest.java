@@ -220,6 +220,20 @@ class MemoryGovernorTest {
     }
 
     @Test
+    void aWaitingCaptureIsWeighedWithWhatWasLearnedWhileItWaited() throws Exception {
+        CostModel costs = new CostModel(16 * MB, 1024 * MB); // full page prior: 160 MB
+        MemoryGovernor g = new MemoryGovernor(400 * MB, 8, costs, clock, registry);
+        sample(g, 100, PressureLevel.OK);
+        held.add(g.admit(VIEWPORT, null, later())); // 80 MB reserved: 220 MB left, fits one full page only
+        held.add(g.admit(FULL_PAGE, null, later()));
+        CompletableFuture<Permit> waiter = admitAsync(g, FULL_PAGE, later());
+        eventually(() -> g.status().waiting() == 1);
+        for (int i = 0; i < 30; i++) costs.observe(FULL_PAGE, null, 40 * MB);
+        g.recheck();
+        held.add(waiter.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void captureTooShortToBeSampledTeachesNothing() throws Exception {
         CostModel costs = new CostModel(16 * MB, 1024 * MB);
         MemoryGovernor g = new MemoryGovernor(1000 * MB, 8, costs, clock, registry);
