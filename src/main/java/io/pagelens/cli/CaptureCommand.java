@@ -3,6 +3,7 @@ package io.pagelens.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Metrics;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.capture.CaptureException;
 import io.pagelens.capture.CaptureRequest;
@@ -12,6 +13,7 @@ import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.config.ConfigException;
 import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.memory.MemoryServices;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StoreException;
 import io.pagelens.store.StoredCapture;
@@ -88,8 +90,20 @@ public final class CaptureCommand implements Callable<Integer> {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public CaptureCommand() {
-        this(() -> CaptureEngine.create(Env.system(), (io.pagelens.memory.Admission) null, null, new HtmlContentExtractor()),
-                System.out, System.err);
+        this(CaptureCommand::governedEngine, System.out, System.err);
+    }
+
+    /**
+     * The engine with the memory governor choosing how many captures run (as {@code serve} does), unless
+     * {@code PAGELENS_CAPTURE_CONCURRENCY} asks for a fixed number. The governor samples until the process exits.
+     */
+    static CaptureEngine governedEngine() {
+        Env env = Env.system();
+        if (env.string("PAGELENS_CAPTURE_CONCURRENCY").isPresent()) {
+            return CaptureEngine.create(env, (io.pagelens.memory.Admission) null, null, new HtmlContentExtractor());
+        }
+        MemoryServices memory = MemoryServices.start(env, Metrics.globalRegistry);
+        return CaptureEngine.create(env, b -> memory.attach(b).admission(), Metrics.globalRegistry, new HtmlContentExtractor());
     }
 
     /** For tests and other wiring: the engine to use and where messages go. */
