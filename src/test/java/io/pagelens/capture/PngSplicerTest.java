@@ -1,0 +1,115 @@
+package io.pagelens.capture;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import java.util.zip.Deflater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PngSplicerTest {
+
+    /** ImageIO's PNG writer picks adaptive filters (Paeth, Average, Up...) per row, so every first-row case runs. */
+    @ParameterizedTest
+    @CsvSource({"rgb,97,40,30", "rgba,64,33,33", "rgb,50,7,100", "rgba,31,1,5"})
+    void splice_isPixelExact(String kind, int width, int height, int tileHeight) throws IOException {
+        boolean alpha = kind.equals("rgba");
+        BufferedImage whole = pattern(width, height, alpha);
+        byte[] joined = splice(whole, tileHeight, height);
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(joined));
+        assertThat(back.getWidth()).isEqualTo(width);
+        assertThat(back.getHeight()).isEqualTo(height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int expected = whole.getRGB(x, y), actual = back.getRGB(x, y);
+                if (!alpha) { expected |= 0xff000000; actual |= 0xff000000; }
+                assertThat(actual).as("pixel %d,%d", x, y).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void rowsPastTheAnnouncedHeight_areDropped() throws IOException {
+        BufferedImage whole = pattern(20, 30, false);
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(splice(whole, 10, 25)));
+        assertThat(back.getHeight()).isEqualTo(25);
+        assertThat(back.getRGB(5, 24)).isEqualTo(whole.getRGB(5, 24));
+    }
+
+    @Test
+    void missingRows_repeatTheLastRow() throws IOException {
+        BufferedImage whole = pattern(20, 30, false);
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(splice(whole, 10, 33)));
+        assertThat(back.getHeight()).isEqualTo(33);
+        for (int y = 30; y < 33; y++) assertThat(back.getRGB(7, y)).isEqualTo(whole.getRGB(7, 29));
+    }
+
+    @Test
+    void tileOfAnotherWidth_isRefused() throws IOException {
+        PngSplicer s = new PngSplicer(new ByteArrayOutputStream(), 21, 10, 1);
+        byte[] tile = png(pattern(20, 10, false));
+        assertThatThrownBy(() -> s.add(tile, tile.length)).hasMessageContaining("20 px wide, expected 21");
+    }
+
+    @Test
+    void notAPng_isRefused() {
+        PngSplicer s = new PngSplicer(new ByteArrayOutputStream(), 20, 10, 1);
+        byte[] junk = "GIF89a not a png at all".getBytes();
+        assertThatThrownBy(() -> s.add(junk, junk.length)).hasMessageContaining("not a PNG");
+    }
+
+    @Test
+    void averageFilter_firstRow_usesHalfTheLeftByte() {
+        byte[] row = {3, 10, 20, 30, 1, 2, 3}; // Average, bpp 3: second pixel adds half the first
+        PngSplicer.unfilterAgainstZeroRow(row, 3);
+        assertThat(row).containsExactly(0, 10, 20, 30, 1 + 5, 2 + 10, 3 + 15);
+    }
+
+    private static byte[] splice(BufferedImage whole, int tileHeight, int announced) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngSplicer s = new PngSplicer(out, whole.getWidth(), announced, Deflater.BEST_SPEED);
+        for (int y = 0; y < whole.getHeight(); y += tileHeight) {
+            byte[] tile = png(whole.getSubimage(0, y, whole.getWidth(), Math.min(tileHeight, whole.getHeight() - y)));
+            s.add(tile, tile.length);
+        }
+        long n = s.finish();
+        assertThat(n).isEqualTo(out.size());
+        return out.toByteArray();
+    }
+
+    private static byte[] png(BufferedImage img) throws IOException {
+        // copy the pixels, not drawImage: compositing would round colours under low alpha
+        int w = img.getWidth(), h = img.getHeight();
+        BufferedImage copy = new BufferedImage(w, h, img.getType());
+        copy.setRGB(0, 0, w, h, img.getRGB(0, 0, w, h, null, 0, w), 0, w);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ImageIO.write(copy, "png", b);
+        return b.toByteArray();
+    }
+
+    /** Gradients, noise and flat runs, so the encoder uses several filter types. */
+    private static BufferedImage pattern(int w, int h, boolean alpha) {
+        BufferedImage img = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(42);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = alpha ? (x * 7 + y) & 0xff : 0xff;
+                int c = switch ((y / 3) % 3) {
+                    case 0 -> (x * 5) << 16 | (y * 3) << 8 | (x + y);
+                    case 1 -> r.nextInt(0x1000000);
+                    default -> 0x336699;
+                };
+                img.setRGB(x, y, a << 24 | (c & 0xffffff));
+            }
+        }
+        return img;
+    }
+}
