@@ -85,6 +85,10 @@ final class PngSplicer {
         }
     }
 
+    int width() {
+        return width;
+    }
+
     int rowsWritten() {
         return rowsOut;
     }

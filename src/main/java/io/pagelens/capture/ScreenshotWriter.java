@@ -16,7 +16,7 @@ import java.io.IOException;
  * ({@code captureBeyondViewport}) and stitched by a streaming encoder, so neither Chromium nor the JVM holds
  * the whole page:
  * <ul>
- *   <li>PNG: tiles stitched into a PNG written row by row ({@link PngStreamWriter});</li>
+ *   <li>PNG: tiles joined through zlib alone, never decoded to pixels ({@link PngSplicer});</li>
  *   <li>JPEG: tiles stitched by the JDK's baseline JPEG encoder pulling rows ({@link JpegStreamWriter});
  *       height also capped at JPEG's 65,535 px;</li>
  *   <li>WebP: nothing in the JDK encodes WebP, so Chromium encodes it in one piece, capped at WebP's
@@ -97,17 +97,32 @@ final class ScreenshotWriter {
             return new Shot(out.finish(devW, devH), 1, capped);
         }
         int tiles = (height + tile - 1) / tile;
-        TiledImage image = new TiledImage(devW, devH, tiles, i -> fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)));
         if (type == ImageType.PNG) {
-            PngStreamWriter.write(image, out, request.omitBackground(), settings.pngLevel());
-        } else {
-            JpegStreamWriter.write(image, out, request.quality());
+            return new Shot(splicePng(page, width, height, tile, tiles, devH, out), tiles, capped);
         }
+        TiledImage image = new TiledImage(devW, devH, tiles, i -> decode(fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)), i * tile));
+        JpegStreamWriter.write(image, out, request.quality());
         return new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
     }
 
-    /** One tile as lossless PNG (fast mode: it is decoded right away), decoded. */
-    private BufferedImage fetchTile(PageCapture page, int width, int y, int height) throws IOException {
+    /**
+     * PNG tiles joined by {@link PngSplicer}: zlib work only, no pixel decoding. The output width is the first
+     * tile's, so a fractional device scale factor cannot make tiles and header disagree.
+     */
+    private Artifact splicePng(PageCapture page, int width, int height, int tile, int tiles, int devH, ArtifactStream out)
+            throws IOException {
+        PngSplicer splicer = null;
+        for (int i = 0; i < tiles; i++) {
+            Bytes png = fetchTile(page, width, i * tile, Math.min(tile, height - i * tile));
+            if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
+            splicer.add(png.buffer(), png.size());
+        }
+        splicer.finish();
+        return out.finish(splicer.width(), devH);
+    }
+
+    /** One tile as lossless PNG, in Chromium's fast mode: it is re-compressed or decoded right away. */
+    private Bytes fetchTile(PageCapture page, int width, int y, int height) throws IOException {
         Bytes png = new Bytes();
         try {
             page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, height), true, true),
@@ -118,6 +133,10 @@ final class ScreenshotWriter {
             Thread.currentThread().interrupt();
             throw new TileException(e);
         }
+        return png;
+    }
+
+    private static BufferedImage decode(Bytes png, int y) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.buffer(), 0, png.size()));
         if (img == null) throw new IOException("Chromium returned an unreadable tile at y=" + y);
         return img;
