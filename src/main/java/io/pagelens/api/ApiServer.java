@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-    private static final Logger access = LoggerFactory.getLogger("pagelens.access");
+    private static final Logger access = LoggerFactory.getLogger("io.pagelens.access");
 
     /** Request bodies above this are refused with 413; capture options are small. */
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -96,8 +96,9 @@ public final class ApiServer implements AutoCloseable {
     private void logAccess(Ctx ctx, String method, String path, long ms) {
         if (!access.isInfoEnabled()) return;
         MemoryProbe.Figures f = memory.read();
-        access.info("method={} path={} status={} ms={} rss_mb={} heap_mb={} chromium_mb={}",
-                method, path, ctx.status(), ms, f.rssMb(), f.heapMb(), f.chromiumMb());
+        access.atInfo().addKeyValue("method", method).addKeyValue("path", path).addKeyValue("status", ctx.status())
+                .addKeyValue("ms", ms).addKeyValue("rssMb", f.rssMb()).addKeyValue("heapMb", f.heapMb())
+                .addKeyValue("chromiumMb", f.chromiumMb()).log("request");
     }
 
     /** Stops accepting connections and waits up to {@code grace} for exchanges in progress. Idempotent. */
