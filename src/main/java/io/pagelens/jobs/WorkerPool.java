@@ -43,7 +43,20 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private record Running(Job job, Thread thread, AtomicBoolean cancel, AtomicBoolean lost) {
+    /**
+     * A job running here. Interrupts reach its thread only while the handler runs: an interrupt during the
+     * worker's own queue updates would break their JDBC call and leave the row as it was.
+     */
+    private record Running(Job job, Thread thread, AtomicBoolean cancel, AtomicBoolean lost, AtomicBoolean inHandler) {
+        synchronized void interrupt() {
+            if (inHandler.get()) thread.interrupt();
+        }
+
+        /** Called by the worker thread when the handler returns or throws; clears an interrupt that raced it. */
+        synchronized void leaveHandler() {
+            inHandler.set(false);
+            Thread.interrupted();
+        }
     }
 
     private final JobStore store;
@@ -54,6 +67,7 @@ public final class WorkerPool implements AutoCloseable {
     private final String instance = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    private Thread housekeeper;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Runnable wake = this::wakeAll;
@@ -77,7 +91,8 @@ public final class WorkerPool implements AutoCloseable {
             String name = instance + "-" + i;
             threads.add(Thread.ofVirtual().name("job-worker-" + i).start(() -> loop(name)));
         }
-        threads.add(Thread.ofVirtual().name("job-housekeeper").start(this::housekeep));
+        housekeeper = Thread.ofVirtual().name("job-housekeeper").start(this::housekeep);
+        threads.add(housekeeper);
         log.info("event=workers_started instance={} workers={} lease_ms={}", instance, settings.workers(), settings.lease().toMillis());
         return this;
     }
@@ -99,7 +114,7 @@ public final class WorkerPool implements AutoCloseable {
     /** Stops a job running in this process at once; the store's cancel flag covers other processes. */
     public void cancelLocal(String jobId) {
         Running r = running.get(jobId);
-        if (r != null && r.cancel().compareAndSet(false, true)) r.thread().interrupt();
+        if (r != null && r.cancel().compareAndSet(false, true)) r.interrupt();
     }
 
     private void wakeAll() {
@@ -137,7 +152,8 @@ public final class WorkerPool implements AutoCloseable {
 
     private void run(Job job) {
         long t0 = System.nanoTime();
-        Running r = new Running(job, Thread.currentThread(), new AtomicBoolean(job.cancelRequested()), new AtomicBoolean());
+        Running r = new Running(job, Thread.currentThread(), new AtomicBoolean(job.cancelRequested()), new AtomicBoolean(),
+                new AtomicBoolean());
         running.put(job.id(), r);
         try {
             publish(job, "running", JobState.RUNNING, "attempt " + job.attempts() + " of " + job.maxAttempts());
@@ -154,8 +170,13 @@ public final class WorkerPool implements AutoCloseable {
                 finishFailed(job, new JobFailure("no_handler", "no worker here runs jobs of kind '" + job.kind() + "'", false, 500));
                 return;
             }
-            String result = h.run(job, step -> publish(job, "progress", JobState.RUNNING, step));
-            Thread.interrupted(); // a cancel that came after the work finished does not undo it
+            String result;
+            r.inHandler().set(true);
+            try {
+                result = h.run(job, step -> publish(job, "progress", JobState.RUNNING, step));
+            } finally {
+                r.leaveHandler(); // a cancel that came after the work finished does not undo it
+            }
             if (r.lost().get()) return;
             if (store.succeed(job, result)) {
                 publish(job, "succeeded", JobState.SUCCEEDED, null);
@@ -164,7 +185,6 @@ public final class WorkerPool implements AutoCloseable {
                 log.warn("event=job_lost job={} reason=lease_taken_before_success", job.id());
             }
         } catch (JobFailure f) {
-            Thread.interrupted();
             if (r.lost().get()) return;
             if (r.cancel().get()) finishCancelled(job);
             else if (stopping.get() && "cancelled".equals(f.code())) requeue(job);
@@ -173,7 +193,6 @@ public final class WorkerPool implements AutoCloseable {
             if (r.cancel().get()) finishCancelled(job);
             else if (!r.lost().get()) requeue(job);
         } catch (RuntimeException e) {
-            Thread.interrupted();
             if (r.lost().get()) return;
             log.error("event=job_crashed job={} kind={}", job.id(), job.kind(), e);
             finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, 500, e));
@@ -245,9 +264,9 @@ public final class WorkerPool implements AutoCloseable {
                     if (now.isEmpty()) {
                         log.warn("event=job_lease_lost job={}", r.job().id());
                         r.lost().set(true);
-                        r.thread().interrupt();
+                        r.interrupt();
                     } else if (now.get().cancelRequested() && r.cancel().compareAndSet(false, true)) {
-                        r.thread().interrupt();
+                        r.interrupt();
                     }
                 }
                 if (store.reapExpiredLeases() > 0) wakeAll();
@@ -270,11 +289,12 @@ public final class WorkerPool implements AutoCloseable {
         Instant until = Instant.now().plus(grace);
         while (!running.isEmpty() && Instant.now().isBefore(until)) sleepQuietly(Duration.ofMillis(50));
         int left = running.size();
-        for (Running r : running.values()) r.thread().interrupt();
+        for (Running r : running.values()) r.interrupt();
+        // idle workers wake from the signal above; only the housekeeper sleeps and needs an interrupt
+        if (housekeeper != null) housekeeper.interrupt();
         for (Thread t : threads) {
-            t.interrupt();
             try {
-                t.join(Duration.ofSeconds(5));
+                if (!t.join(Duration.ofSeconds(5))) log.warn("event=worker_stop_timeout thread={}", t.getName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -290,8 +310,12 @@ public final class WorkerPool implements AutoCloseable {
     public void abandon() {
         stopping.set(true);
         events.offWork(wake);
-        for (Running r : running.values()) r.lost().set(true);
-        threads.forEach(Thread::interrupt);
+        for (Running r : running.values()) {
+            r.lost().set(true);
+            r.interrupt();
+        }
+        if (housekeeper != null) housekeeper.interrupt();
+        wakeAll();
     }
 
     @Override

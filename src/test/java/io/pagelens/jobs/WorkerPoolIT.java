@@ -110,8 +110,11 @@ class WorkerPoolIT {
         assertThat(permanent.errorCode()).isEqualTo("bad");
     }
 
-    @BothDatabases
-    void cancel_stopsARunningJob(Database db) throws Exception {
+    private record Blocked(JobService service, Job job) {
+    }
+
+    /** A job whose handler sleeps until interrupted, once it has started running. */
+    private Blocked startBlockingJob(Database db) throws InterruptedException {
         String k = kind();
         CountDownLatch started = new CountDownLatch(1);
         JobService s = service(db, new Fn(k, j -> {
@@ -121,6 +124,14 @@ class WorkerPoolIT {
         }));
         Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return new Blocked(s, j);
+    }
+
+    @BothDatabases
+    void cancel_stopsARunningJob(Database db) throws Exception {
+        Blocked b = startBlockingJob(db);
+        JobService s = b.service();
+        Job j = b.job();
         s.cancel(j.id());
         Job done = awaitEnd(s, j);
         assertThat(done.state()).isEqualTo(JobState.CANCELLED);
@@ -128,15 +139,9 @@ class WorkerPoolIT {
 
     @BothDatabases
     void shutdown_requeuesWhatDidNotFinishInTime(Database db) throws Exception {
-        String k = kind();
-        CountDownLatch started = new CountDownLatch(1);
-        JobService s = service(db, new Fn(k, j -> {
-            started.countDown();
-            Thread.sleep(60_000);
-            return null;
-        }));
-        Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        Blocked b = startBlockingJob(db);
+        JobService s = b.service();
+        Job j = b.job();
         pools.getFirst().shutdown(Duration.ofMillis(200));
         Job after = s.get(j.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(JobState.QUEUED);
@@ -145,15 +150,10 @@ class WorkerPoolIT {
 
     @BothDatabases
     void jobOfACrashedWorker_completesInTheNextProcess(Database db) throws Exception {
-        String k = kind();
-        CountDownLatch started = new CountDownLatch(1);
-        JobService first = service(db, new Fn(k, j -> {
-            started.countDown();
-            Thread.sleep(60_000);
-            return null;
-        }));
-        Job j = first.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        Blocked b = startBlockingJob(db);
+        JobService first = b.service();
+        String k = b.job().kind();
+        Job j = b.job();
         pools.getFirst().abandon(); // as kill -9: the row stays 'running' with a lease nobody renews
         assertThat(first.get(j.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
 
