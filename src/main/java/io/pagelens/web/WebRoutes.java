@@ -8,20 +8,23 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Pages for people: the API reference at {@code /docs} (rendered in the browser from {@code /openapi.json})
- * and the hand-written OpenAPI document itself. The dashboard will register its pages here too, under
- * {@code /dashboard}, served from {@code resources/io/pagelens/web/}.
+ * Pages for people, served from {@code resources/io/pagelens/web/}: the dashboard at {@code /dashboard}
+ * (capture form, live memory/queue status, projects and their captures, all through the /v1 API), the API
+ * reference at {@code /docs} (rendered in the browser from {@code /openapi.json}) and the OpenAPI document.
  */
 public final class WebRoutes {
     static final String OPENAPI = "openapi.json";
     static final String DOCS = "docs.html";
+    static final String DASHBOARD = "dashboard.html";
 
     public void register(Router r) {
         r.open(o -> o
                 .get("/openapi.json", ctx -> resource(ctx, OPENAPI, "application/json"))
                 .get("/docs", ctx -> resource(ctx, DOCS, "text/html; charset=utf-8"))
+                // the dashboard is a static page; its calls to /v1 carry the API key the user enters
+                .get("/dashboard", ctx -> resource(ctx, DASHBOARD, "text/html; charset=utf-8"))
                 .get("/", ctx -> {
-                    ctx.responseHeaders().set("Location", "/docs");
+                    ctx.responseHeaders().set("Location", "/dashboard");
                     ctx.send(302, "text/plain", new byte[0]);
                 }));
     }
