@@ -56,10 +56,10 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             java.util.List<ApiKey> keys = withStore(ApiKeyStore::list);
-            System.out.printf("%-22s %-12s %-8s %-24s %-8s %s%n", "ID", "PREFIX", "RATE", "CREATED", "STATE", "NAME");
+            System.out.printf("%-22s %-12s %-6s %-24s %-24s %-8s %s%n", "ID", "PREFIX", "RATE", "CREATED", "LAST USED", "STATE", "NAME");
             for (ApiKey k : keys) {
-                System.out.printf("%-22s %-12s %-8d %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.ratePerMinute(), k.createdAt(),
-                        k.revoked() ? "revoked" : "active", k.name());
+                System.out.printf("%-22s %-12s %-6d %-24s %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.ratePerMinute(), k.createdAt(),
+                        k.lastUsedAt() == null ? "never" : k.lastUsedAt(), k.revoked() ? "revoked" : "active", k.name());
             }
             return 0;
         }

@@ -120,7 +120,7 @@ public record CaptureSpec(
         return b.build();
     }
 
-    /** Checks the options that are not the engine's (job and storage ones); names the field. */
+    /** Checks the job options (the storage key's names are checked by the store's CaptureKey); names the field. */
     public void validateJobOptions() {
         if (maxAge != null && maxAge < 0) throw new InvalidRequestException("maxAge", "must not be negative, was " + maxAge);
         if (webhook != null) {
@@ -131,9 +131,6 @@ public record CaptureSpec(
             }
         }
         if (priority != null) field("priority", () -> JobPriority.parse(priority));
-        checkName("projectId", projectId);
-        checkName("pageType", pageType);
-        checkName("variantId", variantId);
     }
 
     public JobPriority priorityOr(JobPriority dflt) {
@@ -142,10 +139,6 @@ public record CaptureSpec(
 
     public URI webhookUri() {
         return webhook == null ? null : URI.create(webhook.trim());
-    }
-
-    private static void checkName(String field, String v) {
-        if (v != null && (v.isBlank() || v.length() > 100)) throw new InvalidRequestException(field, "must be 1 to 100 characters");
     }
 
     /** Runs a value constructor, turning its IllegalArgumentException into one that names {@code field}. */

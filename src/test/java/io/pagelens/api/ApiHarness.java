@@ -48,7 +48,12 @@ final class ApiHarness implements AutoCloseable {
 
     /** A fresh SQLite database and blob folder; {@code shared} (not closed here) or a new engine. */
     ApiHarness(CaptureEngine shared) {
-        Database db = dbs.sqlite();
+        this(shared, false);
+    }
+
+    /** As {@link #ApiHarness(CaptureEngine)}, on a fresh PostgreSQL database when {@code postgres}. */
+    ApiHarness(CaptureEngine shared, boolean postgres) {
+        Database db = postgres ? dbs.postgres() : dbs.sqlite();
         this.storage = new Storage(db, new LocalBlobStore(dbs.newTempDir()), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
         this.ownsEngine = shared == null;
         this.engine = shared != null ? shared : newEngine();
@@ -70,8 +75,12 @@ final class ApiHarness implements AutoCloseable {
     }
 
     PagelensServer start(ApiSettings s) throws Exception {
+        return start(s, PagelensServer.Role.ALL);
+    }
+
+    PagelensServer start(ApiSettings s, PagelensServer.Role role) throws Exception {
         Clock clock = Clock.systemUTC();
-        return PagelensServer.start(s, PagelensServer.Role.ALL, new PagelensServer.Parts(storage.database(),
+        return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
                 List.of(new CaptureJobHandler(engine, storage, clock)),
                 List.of(new CaptureRoutes(storage, s, clock), new ProjectRoutes(storage)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock));

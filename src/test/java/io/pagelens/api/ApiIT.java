@@ -245,6 +245,19 @@ class ApiIT {
     }
 
     @Test
+    void webAndWorkerRoles_shareTheQueueOnPostgres() throws Exception {
+        try (ApiHarness pg = new ApiHarness(harness.engine, true);
+             PagelensServer web = pg.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")), PagelensServer.Role.WEB);
+             PagelensServer worker = pg.start(ApiHarness.settings(Map.of()), PagelensServer.Role.WORKER)) {
+            ApiHarness.Client c = pg.client(web, null);
+            JsonNode done = c.json("POST", "/v1/captures", body("blog/index.html", "\"projectId\":\"split\""), 200);
+            assertThat(done.get("id").asText()).startsWith("cap_");
+            assertThat(c.json("GET", "/v1/status", null, 200).get("queue").has("workers")).as("the web process runs no workers").isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(worker::port).hasMessageContaining("role worker");
+        }
+    }
+
+    @Test
     void auth_refusesMissingUnknownAndRevokedKeys_andRateLimitsPerKey() throws Exception {
         ApiHarness.Client none = harness.client(server, null);
         assertThat(none.send("GET", "/v1/status", null).statusCode()).isEqualTo(401);

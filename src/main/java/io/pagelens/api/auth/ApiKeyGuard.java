@@ -41,7 +41,11 @@ public final class ApiKeyGuard implements RequestGuard {
             throw new ApiException(401, "unauthorized", "Authorization must be 'Bearer <API key>'");
         }
         String token = header.substring(7).trim();
-        ApiKey key = lookups.get(ApiKeyStore.hash(token), h -> store.findByToken(token))
+        // a lookup that misses the cache also records the use, so last_used_at is at most LOOKUP_TTL stale
+        ApiKey key = lookups.get(ApiKeyStore.hash(token), h -> store.findByToken(token).map(k -> {
+                    if (!k.revoked()) store.touch(k.id());
+                    return k;
+                }))
                 .orElseThrow(() -> new ApiException(401, "unauthorized", "unknown API key"));
         if (key.revoked()) throw new ApiException(401, "unauthorized", "this API key was revoked");
         TokenBucket bucket = buckets.get(key.id(), id -> new TokenBucket(key.ratePerMinute(),

@@ -66,6 +66,17 @@ public final class ApiKeyStore {
         return l.stream().findFirst();
     }
 
+    /** Records that the key was used; callers throttle this (it is a write). */
+    public void touch(String id) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public List<ApiKey> list() {
         return query("SELECT " + COLS + " FROM api_keys ORDER BY created_at");
     }

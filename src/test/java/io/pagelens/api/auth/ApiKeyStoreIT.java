@@ -54,4 +54,14 @@ class ApiKeyStoreIT {
         assertThat(store.findByToken(a.token()).orElseThrow().revoked()).isTrue();
         assertThat(store.list()).extracting(ApiKey::name).contains("a", "b");
     }
+
+    @BothDatabases
+    void touch_recordsTheLastUse(Database db) {
+        ApiKeyStore store = new ApiKeyStore(db, clock);
+        ApiKeyStore.Created c = store.create("used", 30);
+        assertThat(c.key().lastUsedAt()).isNull();
+        clock.advance(java.time.Duration.ofMinutes(3));
+        store.touch(c.key().id());
+        assertThat(store.findByToken(c.token()).orElseThrow().lastUsedAt()).isEqualTo(clock.instant());
+    }
 }
