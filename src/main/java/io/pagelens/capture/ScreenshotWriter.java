@@ -100,9 +100,11 @@ final class ScreenshotWriter {
         if (type == ImageType.PNG) {
             return new Shot(splicePng(page, width, height, tile, tiles, devH, out), tiles, capped);
         }
-        TiledImage image = new TiledImage(devW, devH, tiles, i -> decode(fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)), i * tile));
-        JpegStreamWriter.write(image, out, request.quality());
-        return new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
+        try (TiledImage image = new TiledImage(devW, devH, tiles,
+                i -> decode(fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)), i * tile))) {
+            JpegStreamWriter.write(image, out, request.quality());
+            return new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
+        }
     }
 
     /**
@@ -112,10 +114,13 @@ final class ScreenshotWriter {
     private Artifact splicePng(PageCapture page, int width, int height, int tile, int tiles, int devH, ArtifactStream out)
             throws IOException {
         PngSplicer splicer = null;
-        for (int i = 0; i < tiles; i++) {
-            Bytes png = fetchTile(page, width, i * tile, Math.min(tile, height - i * tile));
-            if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
-            splicer.add(png.buffer(), png.size());
+        try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles,
+                i -> fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)))) {
+            while (pngs.hasNext()) {
+                Bytes png = pngs.next();
+                if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
+                splicer.add(png.buffer(), png.size());
+            }
         }
         splicer.finish();
         return out.finish(splicer.width(), devH);

@@ -43,6 +43,15 @@ class CaptureEngineIT {
         server.route("/test/late", ex -> CorpusServer.send(ex, 200, "text/html",
                 "<html><body><script>setTimeout(() => { const d = document.createElement('div'); d.id = 'late';"
                         + " d.textContent = 'arrived'; document.body.appendChild(d); }, 700)</script></body></html>"));
+        server.route("/test/bands", ex -> {
+            // 5,000 px of 100 px colour bands with a label each: any misplaced tile shows as wrong colours
+            StringBuilder html = new StringBuilder("<html><body style='margin:0'>");
+            for (int i = 0; i < 50; i++) {
+                html.append("<div style='height:100px;font:20px monospace;background:rgb(").append(i * 5).append(',')
+                        .append(255 - i * 5).append(',').append((i * 37) % 256).append(")'>band ").append(i).append("</div>");
+            }
+            CorpusServer.send(ex, 200, "text/html", html.append("</body></html>").toString());
+        });
         engine = Engines.engine(new HtmlContentExtractor());
     }
 
@@ -111,6 +120,33 @@ class CaptureEngineIT {
         // content in the first and in the last tile
         assertThat(Images.distinctColours(img.getSubimage(0, 0, 1280, 2000))).isGreaterThan(5);
         assertThat(Images.distinctColours(img.getSubimage(0, 18_000, 1280, 2000))).isGreaterThan(5);
+    }
+
+    @Test
+    void fullPage_tilesStitchToTheSameImageAsOneShot() throws Exception {
+        CaptureRequest r = req("test/bands").fullPage(true).viewport(new Viewport(600, 400, 1.5)).build();
+        Engines.MemorySink oneShot = new Engines.MemorySink();
+        Engines.MemorySink tiled = new Engines.MemorySink();
+        try (CaptureEngine big = new CaptureEngine(Engines.browserConfig(), new CaptureSettings(16_000, true, 4,
+                Duration.ofSeconds(30), Duration.ofSeconds(30)), new io.pagelens.memory.FixedAdmission(1),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null);
+             CaptureEngine small = new CaptureEngine(Engines.browserConfig(), new CaptureSettings(700, true, 4,
+                     Duration.ofSeconds(30), Duration.ofSeconds(30)), new io.pagelens.memory.FixedAdmission(1),
+                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null)) {
+            assertThat(big.capture(r, oneShot).report().tiles()).isEqualTo(1);
+            assertThat(small.capture(r, tiled).report().tiles()).isEqualTo(8);
+        }
+        BufferedImage a = Images.read(oneShot.bytes(Format.SCREENSHOT));
+        BufferedImage b = Images.read(tiled.bytes(Format.SCREENSHOT));
+        assertThat(b.getWidth()).isEqualTo(a.getWidth()).isEqualTo(900);
+        assertThat(b.getHeight()).isEqualTo(a.getHeight()).isEqualTo(7500);
+        int differing = 0;
+        for (int y = 0; y < a.getHeight(); y += 7) {
+            for (int x = 0; x < a.getWidth(); x += 11) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) differing++;
+            }
+        }
+        assertThat(differing).as("pixels differing between tiled and one-shot").isLessThan(100);
     }
 
     @Test

@@ -13,64 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamingEncodersTest {
-    /** A test pattern: noisy colour from x and y (so it does not compress away), alpha from y. */
-    private static int pixel(int x, int y) {
-        int a = 255 - (y % 200);
-        int noise = (x * 73_856_093) ^ (y * 19_349_663);
-        noise *= 0x9E3779B1;
-        return (a << 24) | (noise >>> 8 & 0xffffff);
-    }
-
-    private static RowSource pattern(int w, int h) {
-        return new RowSource() {
-            int last = -1;
-
-            @Override
-            public int width() {
-                return w;
-            }
-
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public void row(int y, int[] argb) {
-                assertThat(y).as("rows in order").isGreaterThan(last);
-                last = y;
-                for (int x = 0; x < w; x++) argb[x] = pixel(x, y);
-            }
-        };
-    }
-
-    @Test
-    void png_rgb_decodesBackToTheSamePixels() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long n = PngStreamWriter.write(pattern(301, 1203), out, false, 6);
-        assertThat(n).isEqualTo(out.size());
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
-        assertThat(img.getWidth()).isEqualTo(301);
-        assertThat(img.getHeight()).isEqualTo(1203);
-        assertThat(img.getColorModel().hasAlpha()).isFalse();
-        for (int y = 0; y < 1203; y += 37) {
-            for (int x = 0; x < 301; x += 13) {
-                assertThat(img.getRGB(x, y) & 0xffffff).isEqualTo(pixel(x, y) & 0xffffff);
-            }
-        }
-    }
-
-    @Test
-    void png_rgba_keepsAlpha_andSpansManyIdatChunks() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngStreamWriter.write(pattern(640, 900), out, true, 1);
-        assertThat(out.size()).isGreaterThan(2 * PngStreamWriter.CHUNK);
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
-        assertThat(img.getColorModel().hasAlpha()).isTrue();
-        assertThat(img.getRGB(5, 450)).isEqualTo(pixel(5, 450));
-        assertThat(img.getRGB(639, 899)).isEqualTo(pixel(639, 899));
-    }
-
     @Test
     void jpeg_hasTheSizeAndRoughlyTheColours() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -114,8 +56,28 @@ class StreamingEncodersTest {
     }
 
     @Test
-    void png_rejectsEmptyImage() {
-        assertThatThrownBy(() -> PngStreamWriter.write(pattern(0, 10), new ByteArrayOutputStream(), false, 1))
-                .isInstanceOf(IllegalArgumentException.class);
+    void tiledImage_prefetchesTheNextTile_butNeverFetchesTwoAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        int[] row = new int[4];
+        try (TiledImage img = new TiledImage(4, 40, 4, i -> {
+            started.incrementAndGet();
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            running.decrementAndGet();
+            return new BufferedImage(4, 10, BufferedImage.TYPE_INT_ARGB);
+        })) {
+            img.row(0, row);
+            Thread.sleep(100);
+            assertThat(started.get()).as("tile 1 fetched ahead while tile 0 is read").isEqualTo(2);
+            for (int y = 1; y < 40; y++) img.row(y, row);
+        }
+        assertThat(started.get()).isEqualTo(4);
+        assertThat(maxRunning.get()).isEqualTo(1);
     }
 }
