@@ -81,7 +81,7 @@ public final class PagelensServer implements AutoCloseable {
         JobEvents events = new JobEvents();
         List<JobHandler> handlers = new ArrayList<>(p.handlers());
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
-        WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock()) : null;
+        WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock(), p.registry()) : null;
         JobService jobs = new JobService(store, events, workers, s.queueLimit(), p.clock());
         Gauge.builder("pagelens.jobs.queued", store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
 

@@ -1,5 +1,7 @@
 package io.pagelens.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +76,12 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile double avgJobMillis = 3000;
+    private final MeterRegistry metrics;
 
-    public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, Settings settings, Clock clock) {
+    /** @param metrics where {@code pagelens.jobs.finished} (by kind and outcome) goes */
+    public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, Settings settings, Clock clock,
+                      MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.events = events;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity()));
@@ -199,6 +205,7 @@ public final class WorkerPool implements AutoCloseable {
         } finally {
             running.remove(job.id());
             double ms = (System.nanoTime() - t0) / 1e6;
+            Timer.builder("pagelens.jobs.run").tag("kind", job.kind()).register(metrics).record(Duration.ofNanos(System.nanoTime() - t0));
             avgJobMillis = avgJobMillis * 0.8 + ms * 0.2;
         }
     }
@@ -250,6 +257,9 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void publish(Job job, String type, JobState state, String detail) {
+        if (state.terminal() || type.equals("retrying") || type.equals("requeued")) {
+            metrics.counter("pagelens.jobs.finished", "kind", job.kind(), "outcome", type).increment();
+        }
         events.publish(new JobEvent(job.id(), type, state, job.attempts(), detail, clock.instant()));
     }
 

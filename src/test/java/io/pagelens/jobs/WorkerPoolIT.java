@@ -1,5 +1,6 @@
 package io.pagelens.jobs;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
 import io.pagelens.store.TestDatabases;
@@ -28,6 +29,7 @@ class WorkerPoolIT {
     final TestDatabases dbs = new TestDatabases();
     final List<WorkerPool> pools = new ArrayList<>();
     final Clock clock = Clock.systemUTC();
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     Stream<Named<Database>> databases() {
         return dbs.both();
@@ -59,7 +61,7 @@ class WorkerPoolIT {
     private JobService service(Database db, JobHandler... handlers) {
         JobStore store = new JobStore(db, clock);
         JobEvents events = new JobEvents();
-        WorkerPool pool = new WorkerPool(store, events, List.of(handlers), FAST, clock).start();
+        WorkerPool pool = new WorkerPool(store, events, List.of(handlers), FAST, clock, metrics).start();
         pools.add(pool);
         return new JobService(store, events, pool, 100, clock);
     }
@@ -135,6 +137,23 @@ class WorkerPoolIT {
         s.cancel(j.id());
         Job done = awaitEnd(s, j);
         assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    }
+
+    @BothDatabases
+    void shutdown_letsARunningJobFinishWithinTheGrace(Database db) throws Exception {
+        String k = kind();
+        CountDownLatch started = new CountDownLatch(1);
+        JobService s = service(db, new Fn(k, j -> {
+            started.countDown();
+            Thread.sleep(500);
+            return "{\"finished\":true}";
+        }));
+        Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 3));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        pools.getFirst().shutdown(Duration.ofSeconds(10));
+        Job after = s.get(j.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(metrics.counter("pagelens.jobs.finished", "kind", k, "outcome", "succeeded").count()).isEqualTo(1);
     }
 
     @BothDatabases
