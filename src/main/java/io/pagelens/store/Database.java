@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
             db.close();
             throw e;
         }
-        log.info("database open dialect={} url={}", url.dialect(), url);
+        log.atInfo().addKeyValue("dialect", url.dialect()).addKeyValue("url", url).log("database open");
         return db;
     }
 
@@ -222,7 +222,7 @@ public final class Database implements AutoCloseable {
         if (closed.getAndSet(true)) return;
         if (readPool != writePool) readPool.close();
         writePool.close();
-        log.info("database closed dialect={}", url.dialect());
+        log.atInfo().addKeyValue("dialect", url.dialect()).log("database closed");
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {

@@ -65,12 +65,13 @@ final class GarbageCollector {
                 } catch (StoreException e) {
                     failed++;
                     skipped.add(sha);
-                    log.warn("gc could not delete blob sha256={} error={}", sha, e.getMessage());
+                    log.atWarn().addKeyValue("sha256", sha).addKeyValue("error", e.getMessage()).log("gc could not delete a blob");
                 }
             }
         }
         GcReport report = new GcReport(adopted, deleted, freed, failed);
-        log.info("gc done adopted={} deleted={} bytesFreed={} failed={}", adopted, deleted, freed, failed);
+        log.atInfo().addKeyValue("adopted", adopted).addKeyValue("deleted", deleted).addKeyValue("bytesFreed", freed)
+                .addKeyValue("failed", failed).log("gc done");
         return report;
     }
 
@@ -88,7 +89,8 @@ final class GarbageCollector {
                 }
             });
         } catch (IOException e) {
-            log.warn("gc could not list the blob store ({}); sweeping known blobs only: {}", store.describe(), e.getMessage());
+            log.atWarn().addKeyValue("blobs", store.describe()).addKeyValue("error", e.getMessage())
+                    .log("gc could not list the blob store; sweeping known blobs only");
         }
         adopted[0] += adopt(pending);
         return adopted[0];

@@ -87,7 +87,7 @@ public final class Storage implements AutoCloseable {
         Database db = Database.fromEnv(env);
         try {
             BlobStore blobs = BlobStores.fromEnv(env, Database.dataFolder(env));
-            log.info("storage open database={} blobs={}", db.dialect(), blobs.describe());
+            log.atInfo().addKeyValue("database", db.dialect()).addKeyValue("blobs", blobs.describe()).log("storage open");
             return new Storage(db, blobs, settings, Clock.systemUTC(), null);
         } catch (RuntimeException e) {
             db.close();
@@ -129,8 +129,9 @@ public final class Storage implements AutoCloseable {
         }
         StoredCapture saved = captures.save(key, result, sink.written(), options.json(), settings.keepVersions(), clock.millis());
         saves.increment();
-        log.info("capture saved id={} project={} pageType={} version={} url={}", saved.id(), saved.project(),
-                saved.pageType(), saved.version(), saved.url());
+        log.atInfo().addKeyValue("id", saved.id()).addKeyValue("project", saved.project())
+                .addKeyValue("pageType", saved.pageType()).addKeyValue("version", saved.version())
+                .addKeyValue("url", saved.url()).log("capture saved");
         return saved;
     }
 
@@ -232,7 +233,7 @@ public final class Storage implements AutoCloseable {
     /** Removes capture versions beyond each project's limits (max versions, max age). */
     public RetentionReport applyRetention() {
         int n = captures.applyRetention(settings.keepVersions(), settings.defaultMaxAge(), clock.millis());
-        log.info("retention done capturesDeleted={}", n);
+        log.atInfo().addKeyValue("capturesDeleted", n).log("retention done");
         return new RetentionReport(n);
     }
 

@@ -36,7 +36,7 @@ public final class StorageMaintenance implements Runnable, AutoCloseable {
             storage.applyRetention();
             storage.collectGarbage();
         } catch (RuntimeException e) {
-            log.warn("storage maintenance failed, retrying in {}: {}", interval, e.toString());
+            log.atWarn().addKeyValue("retryIn", interval).addKeyValue("error", e.toString()).log("storage maintenance failed");
         }
     }
 

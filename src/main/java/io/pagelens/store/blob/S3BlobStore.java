@@ -42,6 +42,7 @@ import java.util.function.Consumer;
 public final class S3BlobStore implements BlobStore {
     public static final String BUCKET = "PAGELENS_S3_BUCKET";
     public static final String DEFAULT_PREFIX = "blobs/";
+    static final Duration DELETE_TIMEOUT = Duration.ofSeconds(15);
 
     private final S3Client s3;
     private final String bucket;
@@ -186,7 +187,9 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void delete(String sha256) throws IOException {
         try {
-            s3.deleteObject(b -> b.bucket(bucket).key(key(sha256)));
+            // bounded: GC deletes inside a database transaction, which PostgreSQL ends after 30 s idle
+            s3.deleteObject(b -> b.bucket(bucket).key(key(sha256))
+                    .overrideConfiguration(o -> o.apiCallTimeout(DELETE_TIMEOUT)));
         } catch (SdkException e) {
             throw new IOException("S3 delete of " + sha256 + " failed: " + e.getMessage(), e);
         }
