@@ -1,12 +1,9 @@
 package io.pagelens.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
-import io.pagelens.capture.CaptureSettings;
+import io.pagelens.capture.Engines;
 import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
-import io.pagelens.memory.FixedAdmission;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.ProjectInfo;
 import io.pagelens.store.Storage;
@@ -59,9 +56,7 @@ class CaptureStoreIT {
     Supplier<CaptureEngine> engines() {
         return () -> {
             enginesCreated.incrementAndGet();
-            Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
-            return new CaptureEngine(BrowserConfig.defaults(bin, List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")),
-                    CaptureSettings.DEFAULTS, new FixedAdmission(1), new SimpleMeterRegistry(), new HtmlContentExtractor());
+            return Engines.engine(new HtmlContentExtractor());
         };
     }
 

@@ -1,18 +1,16 @@
 package io.pagelens.store;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pagelens.jobs.MutableClock;
 import io.pagelens.store.blob.LocalBlobStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,26 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real crash between blob write and commit: a child JVM writes blobs, opens the save transaction and halts.
  * Afterwards the database holds no row of that capture, the blobs are intact orphans, and GC removes them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrashSafetyIT {
-    final TestDatabases dbs = new TestDatabases();
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
-    }
-
+class CrashSafetyIT extends DatabaseSuite {
     @BothDatabases
     void crashBetweenBlobWriteAndCommit_leavesOnlyOrphansThatGcRemoves(Database db) throws Exception {
         Path blobDir = dbs.newTempDir();
         List<String> hashes = runCrashingChild(childJdbcUrl(db), blobDir);
         assertThat(hashes).hasSize(2);
 
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         LocalBlobStore blobs = new LocalBlobStore(blobDir);
         Storage storage = new Storage(db, blobs, StorageSettings.DEFAULTS, clock, new SimpleMeterRegistry());
         assertThat(StorageIT.count(db, "SELECT COUNT(*) FROM projects WHERE id = 'prj_crash'")).as("uncommitted insert").isZero();

@@ -1,10 +1,7 @@
 package io.pagelens.store;
 
 import io.pagelens.config.Env;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,24 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseIT {
-    final TestDatabases dbs = new TestDatabases();
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
-    }
-
+/** The database layer itself on both dialects: migrations, transactions, connection settings, lifecycle. */
+class DatabaseIT extends DatabaseSuite {
     @BothDatabases
     void migrations_createTheStoreTables(Database db) {
         for (String table : new String[]{"projects", "pages", "captures", "capture_heads", "blobs", "capture_artifacts"}) {

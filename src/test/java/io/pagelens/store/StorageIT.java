@@ -7,13 +7,11 @@ import io.pagelens.capture.CaptureResult;
 import io.pagelens.capture.Format;
 import io.pagelens.capture.ImageType;
 import io.pagelens.capture.InvalidRequestException;
+import io.pagelens.jobs.MutableClock;
 import io.pagelens.store.blob.BlobContent;
 import io.pagelens.store.blob.BlobInfo;
 import io.pagelens.store.blob.BlobUpload;
 import io.pagelens.store.blob.LocalBlobStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static io.pagelens.store.FakeCaptures.capture;
 import static io.pagelens.store.FakeCaptures.request;
@@ -37,20 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The repository suite: the same tests on SQLite and on the real PostgreSQL, with a local blob folder. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StorageIT {
-    final TestDatabases dbs = new TestDatabases();
+class StorageIT extends DatabaseSuite {
     MutableClock clock;
     LocalBlobStore blobs;
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
-    }
 
     /** A store over a clean database and an empty blob folder (the database is shared by the class's tests). */
     Storage storage(Database db) {
@@ -62,7 +49,7 @@ class StorageIT {
             }
             return null;
         });
-        clock = new MutableClock();
+        clock = new MutableClock(Instant.now());
         blobs = new LocalBlobStore(dbs.newTempDir());
         return new Storage(db, blobs, StorageSettings.DEFAULTS, clock, new SimpleMeterRegistry());
     }

@@ -20,13 +20,8 @@ import java.util.stream.Stream;
  * Fresh databases for one test class: SQLite in a temp folder, and a uniquely named PostgreSQL database created on
  * the server of {@code PAGELENS_TEST_DATABASE_URL} (default {@code postgres://postgres@127.0.0.1:5432/postgres}, trust
  * auth; the role needs CREATEDB). Both are opened lazily, migrated, and removed by {@link #close()}, so parallel
- * and CI runs never share state. Use with a {@code PER_CLASS} test instance:
- * <pre>{@code
- * final TestDatabases dbs = new TestDatabases();
- * Stream<Named<Database>> databases() { return dbs.both(); }
- * @AfterAll void closeDatabases() { dbs.close(); }
- * @BothDatabases void works(Database db) { ... }
- * }</pre>
+ * and CI runs never share state. Simplest use: extend {@link DatabaseSuite} and annotate tests
+ * {@code @BothDatabases void works(Database db) { ... }}.
  */
 public final class TestDatabases implements AutoCloseable {
     public static final String ENV = "PAGELENS_TEST_DATABASE_URL";
