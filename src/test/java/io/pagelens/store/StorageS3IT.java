@@ -5,14 +5,11 @@ import io.pagelens.capture.Format;
 import io.pagelens.config.Env;
 import io.pagelens.store.blob.BlobContent;
 import io.pagelens.store.blob.S3BlobStore;
+import io.pagelens.store.blob.S3BlobStoreIT;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +27,7 @@ class StorageS3IT {
 
     @Test
     void saveReadAndCollect_throughS3() throws Exception {
-        try (S3Client admin = S3BlobStore.client(s3proxy.getUri(), Region.US_EAST_1, true,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(s3proxy.getAccessKey(), s3proxy.getSecretKey())))) {
-            admin.createBucket(b -> b.bucket("shots"));
-        }
+        S3BlobStoreIT.createBucket(s3proxy, "shots");
         Env env = new Env(Map.of("PAGELENS_DATA", data.toString(), "PAGELENS_S3_BUCKET", "shots",
                 "PAGELENS_S3_ENDPOINT", s3proxy.getUri().toString(), "AWS_ACCESS_KEY_ID", s3proxy.getAccessKey(),
                 "AWS_SECRET_ACCESS_KEY", s3proxy.getSecretKey(), "PAGELENS_BLOB_GRACE", "0"));

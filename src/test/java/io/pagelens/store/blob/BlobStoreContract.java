@@ -1,9 +1,13 @@
 package io.pagelens.store.blob;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +16,27 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The behaviour every {@link BlobStore} must have; subclasses give the store under test. */
-abstract class BlobStoreContract {
-    abstract BlobStore store();
+/** The behaviour every {@link BlobStore} must have; subclasses open the store under test (one per test). */
+abstract class BlobStoreContract<S extends BlobStore> {
+    @TempDir
+    Path dir;
+    S store;
+
+    abstract S open(Path dir) throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = open(dir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    BlobStore store() {
+        return store;
+    }
 
     static String put(BlobStore store, byte[] bytes, String contentType) throws IOException {
         try (BlobUpload up = store.upload()) {

@@ -1,9 +1,6 @@
 package io.pagelens.store.blob;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,24 +12,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalBlobStoreTest extends BlobStoreContract {
-    @TempDir
-    Path dir;
-    LocalBlobStore store;
-
-    @BeforeEach
-    void open() {
-        store = new LocalBlobStore(dir.resolve("blobs"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class LocalBlobStoreTest extends BlobStoreContract<LocalBlobStore> {
     @Override
-    BlobStore store() {
-        return store;
+    LocalBlobStore open(Path dir) {
+        return new LocalBlobStore(dir.resolve("blobs"));
     }
 
     @Test

@@ -2,11 +2,8 @@ package io.pagelens.store.blob;
 
 import io.pagelens.config.Env;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -19,26 +16,23 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The blob store contract against a real S3 server (S3Proxy, in-process, one per test). */
-class S3BlobStoreIT extends BlobStoreContract {
+public class S3BlobStoreIT extends BlobStoreContract<S3BlobStore> {
     static final String BUCKET = "pagelens-test";
 
     @RegisterExtension
     final S3ProxyExtension s3proxy = S3ProxyExtension.builder().withCredentials("access", "secret").build();
 
-    @TempDir
-    Path dir;
-    S3BlobStore store;
-
-    @BeforeEach
-    void open() {
-        store = (S3BlobStore) BlobStores.fromEnv(new Env(env(s3proxy)), dir);
-        createBucket(s3proxy);
+    @Override
+    S3BlobStore open(Path dir) {
+        createBucket(s3proxy, BUCKET);
+        return (S3BlobStore) BlobStores.fromEnv(new Env(env(s3proxy)), dir);
     }
 
-    static void createBucket(S3ProxyExtension s3proxy) {
+    /** Buckets are made outside the store: pagelens expects its bucket to exist. */
+    public static void createBucket(S3ProxyExtension s3proxy, String bucket) {
         try (S3Client admin = S3BlobStore.client(s3proxy.getUri(), Region.US_EAST_1, true,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(s3proxy.getAccessKey(), s3proxy.getSecretKey())))) {
-            admin.createBucket(b -> b.bucket(BUCKET));
+            admin.createBucket(b -> b.bucket(bucket));
         }
     }
 
@@ -47,16 +41,6 @@ class S3BlobStoreIT extends BlobStoreContract {
                 "PAGELENS_S3_ENDPOINT", s3proxy.getUri().toString(),
                 "AWS_ACCESS_KEY_ID", s3proxy.getAccessKey(),
                 "AWS_SECRET_ACCESS_KEY", s3proxy.getSecretKey());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    @Override
-    BlobStore store() {
-        return store;
     }
 
     @Test
