@@ -54,7 +54,7 @@ public final class HtmlContentExtractor implements ContentExtractor {
         String text;
         ArticleFinder.Article article;
         if (opts.onlyMainContent() && opts.includeTags().isEmpty()) {
-            article = ArticleFinder.find(doc);
+            article = ArticleFinder.find(doc, head.title(), head.byline() != null);
             text = PlainText.of(article.content());
             markdown = new MarkdownConverter(opts.markdown()).convert(article.content());
         } else {
@@ -62,7 +62,7 @@ public final class HtmlContentExtractor implements ContentExtractor {
             if (opts.onlyMainContent()) Boilerplate.strip(scope);
             text = PlainText.of(scope);
             markdown = new MarkdownConverter(opts.markdown()).convert(scope);
-            article = ArticleFinder.find(doc);
+            article = ArticleFinder.find(doc, head.title(), head.byline() != null);
         }
         String excerpt = head.excerpt() != null ? head.excerpt() : firstParagraph(article.content());
         PageMetadata metadata = new PageMetadata(head.title(), head.description(),

@@ -55,6 +55,25 @@ final class Text {
         return out.toString();
     }
 
+    /** Runs of two or more whitespace characters become one space (Readability's {@code /\s{2,}/g}). */
+    static String foldRuns(String s) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            while (j < s.length() && isJsSpace(s.charAt(j))) j++;
+            if (j - i >= 2) {
+                if (out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+                out.append(' ');
+                i = j;
+            } else {
+                if (out != null) out.append(s.charAt(i));
+                i++;
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** turndown's cleanAttribute: newlines and the blank lines after them fold to one newline. */
     static String cleanAttribute(String attribute) {
         return attribute == null ? "" : ATTRIBUTE_NEWLINES.matcher(attribute).replaceAll("\n");
