@@ -13,18 +13,30 @@ import java.time.Duration;
  * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small)
  * @param commandTimeout   cap on one CDP command; longer means the browser is checked for a hang
  * @param queueTimeout     how long a capture may wait for admission before its own timeout starts
+ * @param webpMaxDevicePx  cap on a full-page WebP's height in device px: WebP is encoded by Chromium in one piece,
+ *                         measured at ~22 MB of Chromium memory per 1,000 px (16,383 px peaked at 520 MB)
  */
 public record CaptureSettings(int tileHeight, boolean optimizeForSpeed, int pngLevel, Duration commandTimeout,
-                              Duration queueTimeout) {
+                              Duration queueTimeout, int webpMaxDevicePx) {
     public static final int DEFAULT_TILE_HEIGHT = 2_000;
     public static final int DEFAULT_PNG_LEVEL = 4;
     public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(120);
+    public static final int DEFAULT_WEBP_MAX_DEVICE_PX = 4_000;
+    /** WebP's own limit on either side. */
+    public static final int WEBP_MAX_DIMENSION = 16_383;
     public static final CaptureSettings DEFAULTS = new CaptureSettings(DEFAULT_TILE_HEIGHT, true, DEFAULT_PNG_LEVEL,
-            Duration.ofSeconds(30), DEFAULT_QUEUE_TIMEOUT);
+            Duration.ofSeconds(30), DEFAULT_QUEUE_TIMEOUT, DEFAULT_WEBP_MAX_DEVICE_PX);
 
     public CaptureSettings {
         if (tileHeight < 256 || tileHeight > 16_000) throw new IllegalArgumentException("tileHeight must be 256..16000");
         if (pngLevel < 1 || pngLevel > 9) throw new IllegalArgumentException("pngLevel must be 1..9");
+        if (webpMaxDevicePx < 100 || webpMaxDevicePx > WEBP_MAX_DIMENSION) {
+            throw new IllegalArgumentException("webpMaxDevicePx must be 100.." + WEBP_MAX_DIMENSION);
+        }
+    }
+
+    public CaptureSettings withTileHeight(int px) {
+        return new CaptureSettings(px, optimizeForSpeed, pngLevel, commandTimeout, queueTimeout, webpMaxDevicePx);
     }
 
     public static CaptureSettings fromEnv(Env env) {
@@ -33,6 +45,7 @@ public record CaptureSettings(int tileHeight, boolean optimizeForSpeed, int pngL
                 env.bool("PAGELENS_CAPTURE_OPTIMIZE_FOR_SPEED", true),
                 env.integer("PAGELENS_CAPTURE_PNG_LEVEL", DEFAULT_PNG_LEVEL, 1, 9),
                 env.duration("PAGELENS_BROWSER_COMMAND_TIMEOUT", Duration.ofSeconds(30)),
-                env.duration("PAGELENS_CAPTURE_QUEUE_TIMEOUT", DEFAULT_QUEUE_TIMEOUT));
+                env.duration("PAGELENS_CAPTURE_QUEUE_TIMEOUT", DEFAULT_QUEUE_TIMEOUT),
+                env.integer("PAGELENS_CAPTURE_WEBP_MAX_HEIGHT", DEFAULT_WEBP_MAX_DEVICE_PX, 100, WEBP_MAX_DIMENSION));
     }
 }

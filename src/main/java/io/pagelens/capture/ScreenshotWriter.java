@@ -19,13 +19,13 @@ import java.io.IOException;
  *   <li>PNG: tiles joined through zlib alone, never decoded to pixels ({@link PngSplicer});</li>
  *   <li>JPEG: tiles stitched by the JDK's baseline JPEG encoder pulling rows ({@link JpegStreamWriter});
  *       height also capped at JPEG's 65,535 px;</li>
- *   <li>WebP: nothing in the JDK encodes WebP, so Chromium encodes it in one piece, capped at WebP's
- *       16,383 device px; this costs Chromium memory in proportion to the height (prefer PNG/JPEG for tall pages).</li>
+ *   <li>WebP: nothing in the JDK encodes WebP, so Chromium encodes it in one piece. That costs Chromium ~22 MB
+ *       per 1,000 device px (measured: 16,383 px peaked at 520 MB), so the height is capped at
+ *       {@link CaptureSettings#webpMaxDevicePx()} (default 4,000 device px) and reported as capped; use PNG or
+ *       JPEG for tall pages.</li>
  * </ul>
  */
 final class ScreenshotWriter {
-    static final int WEBP_MAX_DIMENSION = 16_383;
-
     /** The shot and what the report says about it. */
     record Shot(Artifact artifact, int tiles, boolean heightCapped) {
     }
@@ -82,7 +82,7 @@ final class ScreenshotWriter {
         int formatCap = switch (type) {
             case PNG -> Integer.MAX_VALUE;
             case JPEG -> (int) Math.floor(JpegStreamWriter.MAX_DIMENSION / dpr);
-            case WEBP -> (int) Math.floor(WEBP_MAX_DIMENSION / dpr);
+            case WEBP -> (int) Math.floor(settings.webpMaxDevicePx() / dpr);
         };
         int fullHeight = (int) Math.max(1, Math.ceil(pageHeight));
         int height = Math.min(fullHeight, Math.min(request.maxHeight(), formatCap));

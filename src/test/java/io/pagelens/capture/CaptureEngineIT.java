@@ -127,11 +127,9 @@ class CaptureEngineIT {
         CaptureRequest r = req("test/bands").fullPage(true).viewport(new Viewport(600, 400, 1.5)).build();
         Engines.MemorySink oneShot = new Engines.MemorySink();
         Engines.MemorySink tiled = new Engines.MemorySink();
-        try (CaptureEngine big = new CaptureEngine(Engines.browserConfig(), new CaptureSettings(16_000, true, 4,
-                Duration.ofSeconds(30), Duration.ofSeconds(30)), new io.pagelens.memory.FixedAdmission(1),
+        try (CaptureEngine big = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS.withTileHeight(16_000), new io.pagelens.memory.FixedAdmission(1),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null);
-             CaptureEngine small = new CaptureEngine(Engines.browserConfig(), new CaptureSettings(700, true, 4,
-                     Duration.ofSeconds(30), Duration.ofSeconds(30)), new io.pagelens.memory.FixedAdmission(1),
+             CaptureEngine small = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS.withTileHeight(700), new io.pagelens.memory.FixedAdmission(1),
                      new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null)) {
             assertThat(big.capture(r, oneShot).report().tiles()).isEqualTo(1);
             assertThat(small.capture(r, tiled).report().tiles()).isEqualTo(8);
@@ -184,6 +182,16 @@ class CaptureEngineIT {
         CaptureResult r = engine.capture(req("blog/post.html").imageType(ImageType.JPEG).quality(50).build(), jpeg);
         assertThat(Images.read(jpeg.bytes(Format.SCREENSHOT)).getWidth()).isEqualTo(1280);
         assertThat(r.artifacts().getFirst().contentType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void fullPageWebp_isOneShot_cappedToBoundChromiumMemory() throws Exception {
+        Engines.MemorySink sink = new Engines.MemorySink();
+        CaptureResult r = engine.capture(req("long/longtext.html").fullPage(true).imageType(ImageType.WEBP).build(), sink);
+        assertThat(r.report().heightCapped()).isTrue();
+        assertThat(r.report().tiles()).isEqualTo(1);
+        assertThat(r.artifacts().getFirst().height()).isEqualTo(CaptureSettings.DEFAULT_WEBP_MAX_DEVICE_PX);
+        assertThat(new String(sink.bytes(Format.SCREENSHOT), 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
     }
 
     @Test
