@@ -167,7 +167,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs work in one transaction on a write connection: committed if it returns, rolled back if it throws.
-     * SQLExceptions come out as {@link StoreException}s; runtime exceptions pass through unchanged.
+     * SQLExceptions come out as {@link StoreException}s; runtime exceptions pass through unchanged. Do not nest
+     * calls: on SQLite the only write connection is the one the outer call holds, so the inner one would wait for
+     * the connection timeout and fail.
      */
     public <T> T transaction(SqlWork<T> work) {
         try (Connection c = writePool.getConnection()) {
