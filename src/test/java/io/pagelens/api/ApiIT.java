@@ -200,7 +200,8 @@ class ApiIT {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
             assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
-            assertThat(accepted).as("3 queued + the one running").hasSize(4);
+            // 3 queued, plus the one the worker took if it claimed it before the queue filled
+            assertThat(accepted.size()).isBetween(3, 4);
             for (String id : accepted) c.send("DELETE", "/v1/jobs/" + id, null);
         }
     }
