@@ -25,9 +25,12 @@ public final class JobRoutes {
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
 
     private final JobService jobs;
+    private final java.util.function.BooleanSupplier draining;
 
-    public JobRoutes(JobService jobs) {
+    /** @param draining true once the server shuts down: event streams end so the listener can close */
+    public JobRoutes(JobService jobs, java.util.function.BooleanSupplier draining) {
         this.jobs = jobs;
+        this.draining = draining;
     }
 
     public void register(Router r) {
@@ -66,7 +69,7 @@ public final class JobRoutes {
             JobState last = j.state();
             long started = System.nanoTime();
             long lastWrite = started;
-            while (!last.terminal() && System.nanoTime() - started < MAX_STREAM.toNanos()) {
+            while (!last.terminal() && !draining.getAsBoolean() && System.nanoTime() - started < MAX_STREAM.toNanos()) {
                 JobEvent e = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (e != null && !e.state().terminal()) {
                     sse.send(e.type(), Json.MAPPER.writeValueAsString(eventBody(e)));

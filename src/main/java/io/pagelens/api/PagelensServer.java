@@ -94,7 +94,7 @@ public final class PagelensServer implements AutoCloseable {
             if (!s.openAccess() && keys.isEmpty()) firstKey = keys.create("default", s.defaultRate()).token();
             Router router = new Router();
             new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
-            new JobRoutes(jobs).register(router);
+            new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes().register(router);
             http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes());

@@ -34,7 +34,7 @@ class OpenApiContractTest {
         ApiSettings s = ApiSettings.fromEnv(new Env(Map.of()));
         Router r = new Router();
         new HealthRoutes(null, null, ApiHooks.basic(() -> ""), new AtomicBoolean()).register(r);
-        new JobRoutes(null).register(r);
+        new JobRoutes(null, () -> false).register(r);
         new CaptureRoutes(null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
         new WebRoutes().register(r);
