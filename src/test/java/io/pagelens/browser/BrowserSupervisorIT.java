@@ -140,6 +140,49 @@ class BrowserSupervisorIT {
     }
 
     @Test
+    void hungBrowser_isDetectedByTimeoutAndHealthCheck_andReplaced() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            long pid;
+            List<Long> tree;
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                pid = t.browserPid();
+                tree = s.processIds();
+                new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor(); // freeze: a hang
+                CdpException timeout = org.junit.jupiter.api.Assertions.assertThrows(CdpException.class,
+                        () -> t.session().send(Commands.evaluate("1"), Duration.ofMillis(500)));
+                assertThat(timeout.kind()).isEqualTo(CdpException.Kind.TIMEOUT);
+                assertThat(s.reportFailure(t, timeout)).as("browser judged hung").isTrue();
+            }
+            assertAllGone(tree);
+            try (BrowserSupervisor.Tab t = s.openTab(soon())) {
+                assertThat(t.browserPid()).isNotEqualTo(pid);
+                assertThat(t.session().send(Commands.evaluate("3"), Duration.ofSeconds(5)).value().asInt()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void slowPage_isNotMistakenForAHungBrowser() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry());
+             BrowserSupervisor.Tab t = s.openTab(soon())) {
+            CdpException timeout = org.junit.jupiter.api.Assertions.assertThrows(CdpException.class,
+                    () -> t.session().send(Commands.evaluate("new Promise(r => setTimeout(r, 3000))"), Duration.ofMillis(300)));
+            assertThat(s.reportFailure(t, timeout)).isFalse();
+            assertThat(s.processIds()).contains(t.browserPid());
+        }
+    }
+
+    @Test
+    void memoryPressureSignal_isAcceptedByPages() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry());
+             BrowserSupervisor.Tab t = s.openTab(soon())) {
+            t.session().send(Commands.simulateMemoryPressure("critical"), Duration.ofSeconds(5));
+            s.signalMemoryPressure();
+            assertThat(t.session().send(Commands.evaluate("4"), Duration.ofSeconds(5)).value().asInt()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void abortYoungest_failsTheNewestCapture_withTheReason() throws Exception {
         try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
             assertThat(s.abortYoungest("nothing runs")).isFalse();
