@@ -15,6 +15,19 @@ if [ -z "${PAGELENS_TEST_DATABASE_URL:-}" ] && ! pl_port_open 5432; then
   pl_port_open 5432 || pl_log "PostgreSQL is not reachable on 127.0.0.1:5432; PostgreSQL tests will fail"
 fi
 
+# Tests log in as postgres over TCP without a password (this machine kind is set up so). A stock Debian
+# install asks for one: trust 127.0.0.1 for local test runs only.
+if [ -z "${PAGELENS_TEST_DATABASE_URL:-}" ] && pl_port_open 5432 && command -v psql >/dev/null \
+   && ! psql -h 127.0.0.1 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+  for hba in /etc/postgresql/*/main/pg_hba.conf; do
+    [ -f "$hba" ] || continue
+    grep -q '^host all all 127.0.0.1/32 trust' "$hba" || sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+  done
+  for v in $(ls /etc/postgresql 2>/dev/null); do pg_ctlcluster --skip-systemctl-redirect "$v" main reload >&2 2>/dev/null || true; done
+  sleep 1
+  psql -h 127.0.0.1 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1 || pl_log "cannot log in to PostgreSQL on 127.0.0.1 as postgres; set PAGELENS_TEST_DATABASE_URL"
+fi
+
 if [ -z "${PAGELENS_TEST_REDIS_URL:-}" ] && ! pl_port_open 6379; then
   command -v redis-server >/dev/null || pl_apt_install redis-server || true
   if command -v redis-server >/dev/null; then
