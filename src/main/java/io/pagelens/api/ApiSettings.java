@@ -21,7 +21,8 @@ import java.util.Locale;
  * @param requestDeadline  a synchronous capture's whole budget, queue time included; 503 past it
  *                         ({@code PAGELENS_REQUEST_DEADLINE}, default 60 s)
  * @param maxAttempts      starts of a capture job before it fails ({@code PAGELENS_JOB_MAX_ATTEMPTS}, default 3)
- * @param workers          worker settings ({@code PAGELENS_WORKERS}, {@code PAGELENS_JOB_LEASE}, {@code PAGELENS_JOB_BACKOFF})
+ * @param workers          worker settings ({@code PAGELENS_WORKERS}, {@code PAGELENS_JOB_LEASE}, {@code PAGELENS_JOB_BACKOFF},
+ *                         {@code PAGELENS_JOB_RETENTION})
  * @param shutdownGrace    how long SIGTERM waits for running captures ({@code PAGELENS_SHUTDOWN_GRACE}, default 20 s;
  *                         Heroku kills 30 s after SIGTERM)
  * @param webhookSecret    HMAC key of webhook signatures ({@code PAGELENS_WEBHOOK_SECRET}); null disables webhooks
@@ -54,8 +55,11 @@ public record ApiSettings(String host, int port, boolean openAccess, int default
         if (secret != null && secret.length() < 16) {
             throw new ConfigException("PAGELENS_WEBHOOK_SECRET", secret, "must have at least 16 characters");
         }
+        Duration retention = env.duration("PAGELENS_JOB_RETENTION", WorkerPool.Settings.DEFAULT_RETENTION);
+        if (retention.toMillis() < 60_000) throw new ConfigException("PAGELENS_JOB_RETENTION", retention.toString(), "must be at least 1m");
         WorkerPool.Settings ws = new WorkerPool.Settings(env.integer("PAGELENS_WORKERS", WorkerPool.Settings.DEFAULTS.workers(), 1, 64),
-                lease, WorkerPool.Settings.DEFAULTS.poll(), new Backoff(backoff, Backoff.DEFAULT.max().compareTo(backoff) < 0 ? backoff : Backoff.DEFAULT.max()));
+                lease, WorkerPool.Settings.DEFAULTS.poll(), new Backoff(backoff, Backoff.DEFAULT.max().compareTo(backoff) < 0 ? backoff : Backoff.DEFAULT.max()),
+                retention);
         return new ApiSettings(env.string("PAGELENS_HOST", "0.0.0.0"), env.integer("PORT", DEFAULT_PORT, 0, 65535), auth.equals("none"),
                 env.integer("PAGELENS_RATE_LIMIT", DEFAULT_RATE_PER_MINUTE, 1, 100_000),
                 env.integer("PAGELENS_MAX_BODY_BYTES", (int) ApiServer.DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),

@@ -152,6 +152,14 @@ public final class JobStore {
         return get(id);
     }
 
+    /**
+     * Deletes jobs that ended before {@code cutoff} (their payloads may hold request headers and cookies, so
+     * they are not kept forever). Returns how many went.
+     */
+    public int purgeFinished(Instant cutoff) {
+        return update("DELETE FROM jobs WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at < ?", cutoff.toEpochMilli());
+    }
+
     /** Jobs waiting to run (due or not). */
     public int queued() {
         return count("SELECT COUNT(*) FROM jobs WHERE state = 'queued'");

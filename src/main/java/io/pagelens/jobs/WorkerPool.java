@@ -33,12 +33,15 @@ public final class WorkerPool implements AutoCloseable {
     /**
      * @param workers jobs run at once by this process (captures are further bounded by memory admission)
      * @param lease   how long a claimed job stays ours without renewal; renewed every third of it
-     * @param poll    how often idle workers look for due jobs (enqueues in this process wake them at once)
+     * @param poll      how often idle workers look for due jobs (enqueues in this process wake them at once)
+     * @param retention finished jobs are deleted this long after they ended
      */
-    public record Settings(int workers, Duration lease, Duration poll, Backoff backoff) {
-        public static final Settings DEFAULTS = new Settings(2, Duration.ofSeconds(60), Duration.ofSeconds(1), Backoff.DEFAULT);
+    public record Settings(int workers, Duration lease, Duration poll, Backoff backoff, Duration retention) {
+        public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+        public static final Settings DEFAULTS = new Settings(2, Duration.ofSeconds(60), Duration.ofSeconds(1), Backoff.DEFAULT, DEFAULT_RETENTION);
 
         public Settings {
+            if (retention.isNegative() || retention.isZero()) throw new IllegalArgumentException("retention must be positive, was " + retention);
             if (workers < 1 || workers > 64) throw new IllegalArgumentException("workers must be between 1 and 64, was " + workers);
             if (lease.toMillis() < 300) throw new IllegalArgumentException("lease must be at least 300 ms, was " + lease);
             if (poll.isNegative() || poll.isZero()) throw new IllegalArgumentException("poll must be positive");
@@ -263,11 +266,20 @@ public final class WorkerPool implements AutoCloseable {
         events.publish(new JobEvent(job.id(), type, state, job.attempts(), detail, clock.instant()));
     }
 
-    /** Renews leases, forwards cancel requests made elsewhere, and reaps jobs of dead workers. */
+    /** How often finished jobs past their retention are deleted. */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    /** Renews leases, forwards cancel requests made elsewhere, reaps jobs of dead workers, purges old jobs. */
     private void housekeep() {
         Duration every = settings.lease().dividedBy(3);
+        long nextPurge = 0;
         while (!stopping.get()) {
             try {
+                if (System.nanoTime() - nextPurge >= 0) {
+                    int n = store.purgeFinished(clock.instant().minus(settings.retention()));
+                    if (n > 0) log.info("event=jobs_purged count={} retention={}", n, settings.retention());
+                    nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
+                }
                 Thread.sleep(every);
                 for (Running r : running.values()) {
                     Optional<Job> now = store.renew(r.job(), settings.lease());

@@ -169,6 +169,23 @@ class JobStoreIT {
     }
 
     @BothDatabases
+    void purge_deletesOnlyJobsThatEndedBeforeTheCutoff(Database db) {
+        JobStore store = new JobStore(db, clock);
+        store.enqueue(job(JobPriority.NORMAL, "old"));
+        Job old = store.claim("w", LEASE).orElseThrow();
+        store.succeed(old, null);
+        clock.advance(Duration.ofDays(8));
+        Job queued = store.enqueue(job(JobPriority.NORMAL, "waiting"));
+        store.enqueue(job(JobPriority.NORMAL, "recent"));
+        Job recent = store.claim("w", LEASE).orElseThrow();
+        store.fail(recent, "x", "y");
+        assertThat(store.purgeFinished(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(store.get(old.id())).isEmpty();
+        assertThat(store.get(recent.id())).isPresent();
+        assertThat(store.get(queued.id())).isPresent();
+    }
+
+    @BothDatabases
     void requeue_givesTheAttemptBack(Database db) {
         JobStore store = new JobStore(db, clock);
         store.enqueue(job(JobPriority.NORMAL, "x"));

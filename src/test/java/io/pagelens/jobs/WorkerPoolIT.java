@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkerPoolIT {
     private static final WorkerPool.Settings FAST = new WorkerPool.Settings(2, Duration.ofMillis(600), Duration.ofMillis(100),
-            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), WorkerPool.Settings.DEFAULT_RETENTION);
     final TestDatabases dbs = new TestDatabases();
     final List<WorkerPool> pools = new ArrayList<>();
     final Clock clock = Clock.systemUTC();
