@@ -9,7 +9,7 @@ import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.capture.PdfOptions;
 import io.pagelens.capture.Viewport;
 import io.pagelens.capture.WaitUntil;
-import io.pagelens.content.ContentOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -98,8 +98,9 @@ public final class CaptureOptions {
     @Option(names = "--allow-http-errors", description = "Capture 4xx/5xx pages instead of failing.")
     boolean allowHttpErrors;
 
-    @Option(names = "--only-main-content", description = "Markdown/text from the main content only.")
-    boolean onlyMainContent;
+    /** Markdown/text/links scope and Markdown style, shared with {@code pagelens markdown}. */
+    @Mixin
+    ContentFlags content = new ContentFlags();
 
     @Option(names = "--pdf-paper", paramLabel = "a4|a3|letter|legal", description = "PDF paper size (default: a4).")
     String pdfPaper = "a4";
@@ -150,7 +151,7 @@ public final class CaptureOptions {
         }
         b.cookies(cs);
         b.allowHttpErrors(allowHttpErrors);
-        if (onlyMainContent) b.content(new ContentOptions(true, List.of(), List.of(), null));
+        b.content(content.toContentOptions());
         PdfOptions paper = parse("pdfPaper", () -> PdfOptions.paper(pdfPaper));
         b.pdf(new PdfOptions(paper.paperWidth(), paper.paperHeight(), paper.marginTop(), paper.marginBottom(),
                 paper.marginLeft(), paper.marginRight(), pdfLandscape, !pdfNoBackground));

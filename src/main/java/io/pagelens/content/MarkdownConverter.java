@@ -38,7 +38,7 @@ public final class MarkdownConverter {
             "td", "iframe", "script", "audio", "video");
     /** Never part of the text: skipped before conversion. */
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "head", "title",
-            "meta", "link", "base", "svg", "math", "canvas", "iframe", "object", "embed", "select", "option",
+            "meta", "link", "base", "svg", "canvas", "iframe", "object", "embed", "select", "option",
             "textarea", "button", "dialog", "slot");
 
     private static final Pattern[] ESCAPE_PATTERNS = {

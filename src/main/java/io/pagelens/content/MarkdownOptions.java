@@ -56,34 +56,61 @@ public record MarkdownOptions(String headingStyle, String hr, String bulletListM
      * @throws IllegalArgumentException naming the option when the name is unknown or the value invalid
      */
     public MarkdownOptions with(String name, String value) {
-        String v = value;
-        return switch (name) {
-            case "headingStyle" -> new MarkdownOptions(v, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter,
+        return new Builder(this).set(name, value).build();
+    }
+
+    /** Sets options by turndown name; {@link #build()} validates. */
+    private static final class Builder {
+        private String headingStyle;
+        private String hr;
+        private String bulletListMarker;
+        private String codeBlockStyle;
+        private String fence;
+        private String emDelimiter;
+        private String strongDelimiter;
+        private String linkStyle;
+        private String linkReferenceStyle;
+        private String br;
+        private boolean preformattedCode;
+
+        Builder(MarkdownOptions from) {
+            headingStyle = from.headingStyle;
+            hr = from.hr;
+            bulletListMarker = from.bulletListMarker;
+            codeBlockStyle = from.codeBlockStyle;
+            fence = from.fence;
+            emDelimiter = from.emDelimiter;
+            strongDelimiter = from.strongDelimiter;
+            linkStyle = from.linkStyle;
+            linkReferenceStyle = from.linkReferenceStyle;
+            br = from.br;
+            preformattedCode = from.preformattedCode;
+        }
+
+        Builder set(String name, String value) {
+            switch (name) {
+                case "headingStyle" -> headingStyle = value;
+                case "hr" -> hr = value;
+                case "bulletListMarker" -> bulletListMarker = value;
+                case "codeBlockStyle" -> codeBlockStyle = value;
+                case "fence" -> fence = value;
+                case "emDelimiter" -> emDelimiter = value;
+                case "strongDelimiter" -> strongDelimiter = value;
+                case "linkStyle" -> linkStyle = value;
+                case "linkReferenceStyle" -> linkReferenceStyle = value;
+                case "br" -> br = value;
+                case "preformattedCode" -> preformattedCode = parseBoolean(name, value);
+                default -> throw new IllegalArgumentException(name + ": unknown Markdown option (expected one of "
+                        + "headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter, strongDelimiter, "
+                        + "linkStyle, linkReferenceStyle, br, preformattedCode)");
+            }
+            return this;
+        }
+
+        MarkdownOptions build() {
+            return new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter,
                     strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "hr" -> new MarkdownOptions(headingStyle, v, bulletListMarker, codeBlockStyle, fence, emDelimiter,
-                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "bulletListMarker" -> new MarkdownOptions(headingStyle, hr, v, codeBlockStyle, fence, emDelimiter,
-                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "codeBlockStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, v, fence, emDelimiter,
-                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "fence" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, v, emDelimiter,
-                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "emDelimiter" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, v,
-                    strongDelimiter, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "strongDelimiter" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
-                    emDelimiter, v, linkStyle, linkReferenceStyle, br, preformattedCode);
-            case "linkStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
-                    emDelimiter, strongDelimiter, v, linkReferenceStyle, br, preformattedCode);
-            case "linkReferenceStyle" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
-                    emDelimiter, strongDelimiter, linkStyle, v, br, preformattedCode);
-            case "br" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter,
-                    strongDelimiter, linkStyle, linkReferenceStyle, v, preformattedCode);
-            case "preformattedCode" -> new MarkdownOptions(headingStyle, hr, bulletListMarker, codeBlockStyle, fence,
-                    emDelimiter, strongDelimiter, linkStyle, linkReferenceStyle, br, parseBoolean(name, v));
-            default -> throw new IllegalArgumentException(name + ": unknown Markdown option (expected one of "
-                    + "headingStyle, hr, bulletListMarker, codeBlockStyle, fence, emDelimiter, strongDelimiter, "
-                    + "linkStyle, linkReferenceStyle, br, preformattedCode)");
-        };
+        }
     }
 
     private static String oneOf(String field, String value, Set<String> allowed) {

@@ -18,7 +18,7 @@ final class PlainText {
             "aside", "nav", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "form",
             "figure", "hr", "address", "fieldset", "details", "summary", "body");
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "head", "svg",
-            "math", "canvas", "iframe", "object", "select", "textarea", "button");
+            "canvas", "iframe", "object", "select", "textarea", "button");
 
     private PlainText() {
     }
