@@ -12,6 +12,7 @@ import io.pagelens.jobs.Json;
 import io.pagelens.jobs.WebhookHandler;
 import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
+import io.pagelens.observe.MeterNames;
 import io.pagelens.store.Database;
 import io.pagelens.web.WebRoutes;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class PagelensServer implements AutoCloseable {
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock(), p.registry()) : null;
         JobService jobs = new JobService(store, events, workers, s.queueLimit(), p.clock());
-        Gauge.builder("pagelens.jobs.queued", store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
+        Gauge.builder(MeterNames.JOBS_QUEUE, store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
 
         ApiServer http = null;
         String firstKey = null;
