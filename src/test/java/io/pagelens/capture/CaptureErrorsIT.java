@@ -146,14 +146,7 @@ class CaptureErrorsIT {
     @Test
     void rendererKilledMidCapture_isRetriedOnAFreshPage() throws Exception {
         double retriesBefore = registry.counter("pagelens.capture.retries").count();
-        CompletableFuture<CaptureResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.capture(CaptureRequest.builder(server.url("test/hold")).delay(Duration.ofSeconds(3)).build(),
-                        new Engines.MemorySink());
-            } catch (Exception ex) {
-                throw new RuntimeException(ex);
-            }
-        });
+        CompletableFuture<CaptureResult> running = holdingCapture();
         awaitProcess(engine.browser(), "--type=renderer");
         // Chromium may keep a spare renderer: kill every renderer so the page's own is among them
         for (long pid : engine.browser().processIds()) {
@@ -166,14 +159,7 @@ class CaptureErrorsIT {
 
     @Test
     void browserKilledMidCapture_isRelaunchedAndRetried() throws Exception {
-        CompletableFuture<CaptureResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.capture(CaptureRequest.builder(server.url("test/hold")).delay(Duration.ofSeconds(3)).build(),
-                        new Engines.MemorySink());
-            } catch (Exception ex) {
-                throw new RuntimeException(ex);
-            }
-        });
+        CompletableFuture<CaptureResult> running = holdingCapture();
         awaitProcess(engine.browser(), "--type=renderer");
         long oldBrowser = engine.browser().processIds().getFirst();
         List<Long> oldTree = engine.browser().processIds();
@@ -186,6 +172,18 @@ class CaptureErrorsIT {
             Thread.sleep(100);
         }
         assertThat(oldTree).as("no process of the killed browser survives").noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    /** A capture that holds its page open for 3 s (a delay), in the background. */
+    private static CompletableFuture<CaptureResult> holdingCapture() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.capture(CaptureRequest.builder(server.url("test/hold")).delay(Duration.ofSeconds(3)).build(),
+                        new Engines.MemorySink());
+            } catch (Exception ex) {
+                throw new RuntimeException(ex);
+            }
+        });
     }
 
     /** Waits until a process of the browser's tree has {@code marker} in its command line, and a page is loading. */
