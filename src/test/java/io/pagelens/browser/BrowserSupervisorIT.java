@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,16 +37,18 @@ class BrowserSupervisorIT {
         assertThat(pids).as("processes of a stopped browser").noneMatch(BrowserSupervisorIT::alive);
     }
 
-    private static long chromeTempDirs() throws Exception {
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("pagelens-chrome-")).count();
+    /** The --user-data-dir of a running browser, from its command line. */
+    private static Path profileOf(long pid) throws Exception {
+        for (String arg : new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).split("\0")) {
+            if (arg.startsWith("--user-data-dir=")) return Path.of(arg.substring("--user-data-dir=".length()));
         }
+        throw new AssertionError("no --user-data-dir on the browser's command line");
     }
 
     @Test
     void launchesLazily_andCloseKillsTheWholeTree_andRemovesItsFiles() throws Exception {
-        long dirsBefore = chromeTempDirs();
         List<Long> tree;
+        Path tempDir;
         try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
             assertThat(s.processIds()).as("nothing runs before the first capture").isEmpty();
             try (BrowserSupervisor.Tab tab = s.openTab(soon())) {
@@ -55,12 +56,15 @@ class BrowserSupervisorIT {
                 assertThat(s.inFlight()).isEqualTo(1);
                 tree = s.processIds();
                 assertThat(tree.size()).as("browser, zygotes, renderer, utilities").isGreaterThanOrEqualTo(3);
+                tempDir = profileOf(tree.getFirst()).getParent();
+                assertThat(tempDir.getFileName().toString()).startsWith("pagelens-chrome-");
+                assertThat(tempDir.resolve("in")).exists(); // the FIFOs
             }
             assertThat(s.inFlight()).isZero();
-            assertThat(chromeTempDirs()).isEqualTo(dirsBefore + 1);
+            assertThat(tempDir).as("kept while the browser runs").exists();
         }
         assertAllGone(tree);
-        assertThat(chromeTempDirs()).isEqualTo(dirsBefore);
+        assertThat(tempDir).as("profile and FIFOs removed").doesNotExist();
     }
 
     @Test
