@@ -46,6 +46,15 @@ class MarkdownCommandTest {
     }
 
     @Test
+    void markdown_readsTheCharsetTheFileDeclares(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("latin1.html");
+        Files.write(page, "<meta charset=\"windows-1252\"><p>caf\u00e9 cr\u00e8me</p>".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Run r = run("markdown", "--input", page.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("caf\u00e9 cr\u00e8me\n");
+    }
+
+    @Test
     void markdown_badOptionIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("page.html");
         Files.writeString(page, "<p>x</p>");
