@@ -37,8 +37,8 @@ final class ArticleFinder {
         }
         Element content = found == null ? null : found.content();
         int foundLength = content == null ? 0 : Text.fold(content.text()).length();
-        Element semantic = largestSemantic(doc);
         if (foundLength < MIN_ARTICLE_CHARS) {
+            Element semantic = largestSemantic(doc);
             Element base = semantic != null ? semantic : doc.body();
             if (base != null) {
                 content = base.clone();
@@ -46,7 +46,6 @@ final class ArticleFinder {
             }
         }
         String byline = found == null ? null : blankToNull(found.byline());
-        if (byline == null) byline = bylineElement(doc);
         String dir = found == null ? null : blankToNull(found.dir());
         if (dir == null && content != null) dir = dir(doc);
         return new Article(content == null ? new Element("div") : content, byline, dir);
@@ -63,21 +62,6 @@ final class ArticleFinder {
             }
         }
         return best;
-    }
-
-    /** Readability's byline test on the untouched page: the first visible author-ish element with short text. */
-    private static String bylineElement(Document doc) {
-        if (doc.body() == null) return null;
-        for (Element e : doc.body().getAllElements()) {
-            if (!Patterns.isProbablyVisible(e)) continue;
-            String match = e.className() + " " + e.id();
-            boolean candidate = e.attr("rel").equals("author") || e.attr("itemprop").contains("author")
-                    || Patterns.BYLINE.matcher(match).find();
-            if (!candidate) continue;
-            String text = Text.jsTrim(e.wholeText());
-            if (!text.isEmpty() && text.length() < 100) return Text.fold(text);
-        }
-        return null;
     }
 
     private static String dir(Document doc) {
