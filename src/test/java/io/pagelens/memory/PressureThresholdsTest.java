@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PressureThresholdsTest {
-    // 500 MB budget: warn 400, high 440, critical 470, hysteresis 10
+    // 500 MB budget: warn 400, high 440, critical 470, hysteresis 25
     private final PressureThresholds t = PressureThresholds.percentOf(500 * MB, 80, 88, 94);
 
     @Test
@@ -24,10 +24,11 @@ class PressureThresholdsTest {
 
     @Test
     void fallsOnlyOnceClearOfTheThresholdByTheHysteresis() {
-        assertThat(t.next(HIGH, 435 * MB)).as("5 MB under high").isEqualTo(HIGH);
-        assertThat(t.next(HIGH, 429 * MB)).isEqualTo(WARN);
+        assertThat(t.next(HIGH, 420 * MB)).as("20 MB under high").isEqualTo(HIGH);
+        assertThat(t.next(HIGH, 414 * MB)).isEqualTo(WARN);
         assertThat(t.next(CRITICAL, 300 * MB)).isEqualTo(OK);
-        assertThat(t.next(WARN, 395 * MB)).isEqualTo(WARN);
+        assertThat(t.next(WARN, 380 * MB)).isEqualTo(WARN);
+        assertThat(t.next(WARN, 374 * MB)).isEqualTo(OK);
     }
 
     @Test

@@ -1,0 +1,84 @@
+"""Shared by bench/soak and bench/idle: a memory cgroup (memcap's own class), the corpus server, sampling."""
+import importlib.machinery, importlib.util, json, os, subprocess, sys, threading, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("PAGELENS_SHARED", os.path.join(ROOT, "..", "shared"))
+HOST_RULES = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+
+
+def _load(name, path):
+    loader = importlib.machinery.SourceFileLoader(name, path)
+    spec = importlib.util.spec_from_loader(name, loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+memcap = _load("memcap", os.path.join(SHARED, "bench", "memcap"))
+runner = _load("bench_run", os.path.join(ROOT, "bench", "run"))
+
+
+def log(*a):
+    print("bench:", *a, file=sys.stderr, flush=True)
+
+
+def pagelens_env(**extra):
+    env = dict(os.environ)
+    env["PAGELENS_CHROME_ARGS"] = (env.get("PAGELENS_CHROME_ARGS", "") + f" '{HOST_RULES}'").strip()
+    env.setdefault("PAGELENS_LOG_LEVEL", "warn")
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def start_in(cg, cmd, env, out_path):
+    """Starts cmd inside the cgroup: the shell joins it, then execs."""
+    out = open(out_path, "w")
+    procs = os.path.join(cg.path, "cgroup.procs")
+    return subprocess.Popen(["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', procs] + cmd, env=env,
+                            stdout=out, stderr=subprocess.STDOUT)
+
+
+class Sampler:
+    """(seconds since start, anon+shmem bytes) every interval, on a thread."""
+
+    def __init__(self, cg, interval_s=0.2):
+        self.cg, self.interval, self.samples = cg, interval_s, []
+        self.stop = threading.Event()
+        self.t0 = time.time()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.stop.is_set():
+            try:
+                self.samples.append((time.time() - self.t0, self.cg.used_bytes()))
+            except OSError:
+                pass
+            self.stop.wait(self.interval)
+
+    def close(self):
+        self.stop.set()
+        self.thread.join()
+        return self.samples
+
+
+def zombies():
+    """Zombie processes on the machine (state Z), as (pid, comm)."""
+    out = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                s = f.read()
+            comm = s[s.index("(") + 1:s.rindex(")")]
+            state = s[s.rindex(")") + 2]
+            if state == "Z":
+                out.append((int(pid), comm))
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def emit(result):
+    print(json.dumps(result), flush=True)
