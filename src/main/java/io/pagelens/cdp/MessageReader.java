@@ -38,6 +38,7 @@ final class MessageReader {
     record BinaryTarget(String field, OutputStream out) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessageReader.class);
     private final JsonFactory factory;
     private final ObjectMapper mapper;
 
@@ -57,32 +58,44 @@ final class MessageReader {
             JsonNode error = null;
             boolean resultAsTree = false;
             BinaryTarget target = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                switch (name) {
-                    case "id" -> {
-                        id = p.getLongValue();
-                        target = handler.binaryTarget(id);
-                    }
-                    case "method" -> method = p.getText();
-                    case "sessionId" -> sessionId = p.getText();
-                    case "params" -> params = mapper.readTree(p);
-                    case "error" -> error = mapper.readTree(p);
-                    case "result" -> {
-                        if (id < 0) {
-                            result = mapper.readTree(p); // fallback: id not known yet
-                            resultAsTree = true;
-                        } else if (target != null) {
-                            result = readStreaming(p, target);
-                        } else if (!handler.isPending(id)) {
-                            p.skipChildren(); // nobody waits (timed out): skip without buffering
-                        } else {
-                            result = mapper.readTree(p);
+            try {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "id" -> {
+                            id = p.getLongValue();
+                            target = handler.binaryTarget(id);
                         }
+                        case "method" -> method = p.getText();
+                        case "sessionId" -> sessionId = p.getText();
+                        case "params" -> params = mapper.readTree(p);
+                        case "error" -> error = mapper.readTree(p);
+                        case "result" -> {
+                            if (id < 0) {
+                                result = mapper.readTree(p); // fallback: id not known yet
+                                resultAsTree = true;
+                            } else if (target != null) {
+                                result = readStreaming(p, target);
+                            } else if (!handler.isPending(id)) {
+                                p.skipChildren(); // nobody waits (timed out): skip without buffering
+                            } else {
+                                result = mapper.readTree(p);
+                            }
+                        }
+                        default -> p.skipChildren();
                     }
-                    default -> p.skipChildren();
                 }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                if (id < 0) throw e;
+                // the answer is unreadable (e.g. a string over Jackson's length limit): fail its command now
+                // instead of letting it wait for its timeout
+                handler.onResponse(id, null, mapper.createObjectNode().put("message",
+                        "unreadable answer from Chromium: " + e.getOriginalMessage()));
+                return;
+            }
+            if (resultAsTree && target != null) {
+                log.warn("event=cdp_result_before_id id={} (decoded from a tree, not streamed)", id);
             }
             if (id >= 0) {
                 if (resultAsTree && target != null && result instanceof ObjectNode tree) {

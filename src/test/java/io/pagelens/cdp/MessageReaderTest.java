@@ -68,7 +68,7 @@ class MessageReaderTest {
         };
     }
 
-    private static final class Recorder implements MessageReader.Handler {
+    private static class Recorder implements MessageReader.Handler {
         final OutputStream target;
         final List<String> seen = new ArrayList<>();
         JsonNode result;
@@ -169,6 +169,24 @@ class MessageReaderTest {
         String msg = "{\"id\":4,\"result\":{\"base64Encoded\":false,\"data\":\"plain\",\"eof\":false}}";
         new MessageReader(new ObjectMapper()).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), new Recorder(out));
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("plain");
+    }
+
+    @Test
+    void unreadableAnswer_failsItsCommandAtOnce() throws Exception {
+        ObjectMapper strict = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(10).build()).build());
+        List<JsonNode> errors = new ArrayList<>();
+        Recorder handler = new Recorder(null) {
+            @Override
+            public void onResponse(long id, JsonNode result, JsonNode error) {
+                super.onResponse(id, result, error);
+                errors.add(error);
+            }
+        };
+        String msg = "{\"id\":9,\"result\":{\"result\":{\"value\":\"a string longer than ten\"}}}";
+        new MessageReader(strict).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
+        assertThat(handler.seen).containsExactly("response 9");
+        assertThat(errors.getFirst().path("message").asText()).contains("unreadable answer");
     }
 
     @Test
