@@ -45,6 +45,11 @@ final class ArticleFinder {
                 Boilerplate.strip(content);
             }
         }
+        if (content != null) {
+            // a detached element has no base URI: give the article a document so its links resolve
+            Document holder = Document.createShell(doc.location());
+            holder.body().appendChild(content);
+        }
         String byline = found == null ? null : blankToNull(found.byline());
         String dir = found == null ? null : blankToNull(found.dir());
         if (dir == null && content != null) dir = dir(doc);

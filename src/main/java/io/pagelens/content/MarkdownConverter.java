@@ -55,6 +55,7 @@ public final class MarkdownConverter {
     private static final Pattern LINE_START = Pattern.compile("(?m)^");
     private static final Pattern CELL_NEWLINES = Pattern.compile("\\s*\\n+\\s*");
     private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
+    private static final Pattern HEADING_BREAK = Pattern.compile(" *\\\\?\\n+ *");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n|\\r");
     /** Characters any escape rule looks at; text without them (and not starting with a digit) is returned as is. */
     private static final String ESCAPE_TRIGGERS = "\\*-+=#`~[]>_";
@@ -163,6 +164,8 @@ public final class MarkdownConverter {
         }
 
         private String heading(int level, String content) {
+            // a Markdown heading is one line: line breaks inside the HTML heading become spaces
+            content = HEADING_BREAK.matcher(content).replaceAll(" ");
             if (options.headingStyle().equals("setext") && level < 3) {
                 String underline = String.valueOf(level == 1 ? '=' : '-').repeat(content.length());
                 return "\n\n" + content + "\n" + underline + "\n\n";

@@ -70,7 +70,9 @@ class HtmlContentExtractorTest {
     void extract_onlyMainContentDropsNavAndFooter() {
         var options = new ContentOptions(true, List.of(), List.of(), MarkdownOptions.DEFAULTS);
         PageContent c = extractor.extract(PAGE_HTML, PAGE, options);
-        assertThat(c.markdown()).contains("First paragraph").doesNotContain("Home").doesNotContain("Copyright");
+        assertThat(c.markdown()).contains("First paragraph").doesNotContain("Home").doesNotContain("Copyright")
+                .contains("[relative link](https://example.com/docs/x.html)")
+                .contains("![pic](https://example.com/blog/pic.png)");
         assertThat(c.text()).contains("Second paragraph, bold and em.").doesNotContain("Copyright");
         assertThat(c.links()).hasSize(3);
     }

@@ -22,6 +22,11 @@ class MarkdownConverterTest {
     }
 
     @Test
+    void headingWithLineBreak_staysOneLine() {
+        assertThat(md("<h2>Designed to<br>be redesigned</h2>")).isEqualTo("## Designed to be redesigned");
+    }
+
+    @Test
     void tables_becomeGfmTablesWithAlignmentAndEscapedPipes() {
         String html = "<table><thead><tr><th align=right>n</th><th>name</th></tr></thead>"
                 + "<tbody><tr><td>1</td><td>a | b</td></tr><tr><td>2</td></tr></tbody></table>";
