@@ -406,8 +406,11 @@ public final class CaptureCommand implements Callable<Integer> {
     private static final class Progress {
         private final int total;
         private final PrintStream err;
+        /** On a terminal the bar is redrawn in place; into a file or pipe, one line per tenth done. */
+        private final boolean terminal = System.console() != null;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
+        private int lastTenth = -1;
 
         Progress(int total, PrintStream err) {
             this.total = total;
@@ -425,13 +428,21 @@ public final class CaptureCommand implements Callable<Integer> {
             int d = done.get();
             int width = 30;
             int filled = total == 0 ? width : d * width / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + d + "/" + total
-                    + (failed.get() > 0 ? " (" + failed.get() + " failed)" : ""));
+            String bar = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + d + "/" + total
+                    + (failed.get() > 0 ? " (" + failed.get() + " failed)" : "");
+            if (terminal) {
+                err.print("\r" + bar);
+            } else {
+                int tenth = total == 0 ? 10 : d * 10 / total;
+                if (tenth == lastTenth) return;
+                lastTenth = tenth;
+                err.println(bar);
+            }
             err.flush();
         }
 
         void finish() {
-            err.println();
+            if (terminal) err.println();
         }
     }
 }
