@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * Learned memory cost of one capture, per {@link CaptureKind} and per host once a host has been seen
  * {@value #HOST_MIN_OBSERVATIONS} times. Each estimate is an exponentially weighted mean of the observed
- * growth plus {@value #DEVIATIONS} mean absolute deviations, so a kind whose cost varies reserves more.
+ * growth plus {@value #DEVIATIONS} mean absolute deviations, so a kind whose cost varies reserves more. The
+ * deviation counts as at least {@value #MIN_SPREAD} of the mean (so an estimate is at least 1.5 × the mean):
+ * measured on the corpus, three full-page captures whose learned deviation had shrunk to a few MB peaked
+ * together 25 MB above the admission ceiling.
  * Estimates start from a prior measured on the corpus and are kept within [{@link #floorBytes}, {@link #capBytes}].
  * Thread-safe.
  */
@@ -17,6 +20,7 @@ public final class CostModel {
     /** Weight of a new observation. 0.25 follows a change within ~4 captures without jumping on one outlier. */
     static final double ALPHA = 0.25;
     static final double DEVIATIONS = 2.0;
+    static final double MIN_SPREAD = 0.25;
     static final int HOST_MIN_OBSERVATIONS = 2;
     static final int MAX_HOSTS = 1_000;
 
@@ -108,7 +112,7 @@ public final class CostModel {
         }
 
         synchronized double value() {
-            return mean + DEVIATIONS * deviation;
+            return mean + DEVIATIONS * Math.max(deviation, MIN_SPREAD * mean);
         }
 
         synchronized int count() {
