@@ -34,6 +34,9 @@ import java.util.stream.Stream;
 public final class ChromiumProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChromiumProcess.class);
     private static final Set<ChromiumProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final String DIR_PREFIX = "pagelens-chrome-";
+    private static final String OWNER_FILE = "owner.pid";
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChromiumProcess::kill), "pagelens-chromium-reaper"));
@@ -54,8 +57,10 @@ public final class ChromiumProcess implements AutoCloseable {
 
     /** Starts Chromium and waits for its first CDP answer; on any failure nothing is left running. */
     public static ChromiumProcess launch(BrowserConfig config) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("pagelens-chrome-",
+        if (SWEPT.compareAndSet(false, true)) sweepStaleDirs();
+        Path dir = Files.createTempDirectory(DIR_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         Path in = dir.resolve("in");
         Path out = dir.resolve("out");
         Process process = null;
@@ -202,6 +207,33 @@ public final class ChromiumProcess implements AutoCloseable {
         ProcessTree.kill(process.toHandle(), 3000);
         connection.close();
         deleteTree(tempDir);
+    }
+
+    /**
+     * Removes temp folders left by JVMs that were killed outright (SIGKILL runs no shutdown hook; Chromium itself
+     * exits when its pipe closes, but its profile stays). A folder is stale when the JVM that made it is gone.
+     */
+    static void sweepStaleDirs() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX) && Files.isDirectory(d))
+                    .filter(ChromiumProcess::ownerGone)
+                    .forEach(d -> {
+                        log.info("event=chromium_stale_dir_removed dir={}", d);
+                        deleteTree(d);
+                    });
+        } catch (IOException | RuntimeException e) {
+            log.debug("event=chromium_sweep_failed error=\"{}\"", e.toString());
+        }
+    }
+
+    private static boolean ownerGone(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).trim());
+            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return false; // not ours to judge (being created, or made by something else)
+        }
     }
 
     static void deleteTree(Path dir) {
