@@ -55,6 +55,9 @@ public final class MarkdownConverter {
     private static final Pattern LINE_START = Pattern.compile("(?m)^");
     private static final Pattern CELL_NEWLINES = Pattern.compile("\\s*\\n+\\s*");
     private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
+    private static final Pattern HEADING_LINE = Pattern.compile("^(#{1,6} )(.+)$");
+    /** Lines a block link leaves alone: list items, quotes, table rows, fences, indented code, setext underlines. */
+    private static final Pattern STRUCTURAL_LINE = Pattern.compile("^(\\s*([-*+]|\\d+\\.)\\s|>|\\||```|~~~| {4}|[=-]+\\s*$)");
     private static final Pattern HEADING_BREAK = Pattern.compile(" *\\\\?\\n+ *");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n|\\r");
     /** Characters any escape rule looks at; text without them (and not starting with a digit) is returned as is. */
@@ -200,6 +203,9 @@ public final class MarkdownConverter {
             String href = destination(url(a, "href"));
             String title = Text.cleanAttribute(a.attr("title"));
             String titlePart = title.isEmpty() ? "" : " \"" + title.replace("\"", "\\\"") + "\"";
+            if (content.contains("\n\n") && options.linkStyle().equals("inlined")) {
+                return blockLink(content, href + titlePart);
+            }
             if (options.linkStyle().equals("inlined")) return "[" + content + "](" + href + titlePart + ")";
             return switch (options.linkReferenceStyle()) {
                 case "collapsed" -> {
@@ -216,6 +222,26 @@ public final class MarkdownConverter {
                     yield "[" + content + "][" + id + "]";
                 }
             };
+        }
+
+        /**
+         * A link around blocks (a card: heading, teaser, image) cannot be one Markdown link; each
+         * heading or paragraph line links instead. Lists, quotes, tables and code are left as they are.
+         */
+        private String blockLink(String content, String target) {
+            StringBuilder out = new StringBuilder();
+            for (String line : content.split("\n", -1)) {
+                if (!out.isEmpty()) out.append('\n');
+                Matcher heading = HEADING_LINE.matcher(line);
+                if (line.isBlank() || STRUCTURAL_LINE.matcher(line).find()) {
+                    out.append(line);
+                } else if (heading.find()) {
+                    out.append(heading.group(1)).append('[').append(heading.group(2)).append("](").append(target).append(')');
+                } else {
+                    out.append('[').append(line).append("](").append(target).append(')');
+                }
+            }
+            return out.toString();
         }
 
         private String image(Element img) {

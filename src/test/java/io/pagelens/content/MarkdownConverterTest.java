@@ -22,6 +22,12 @@ class MarkdownConverterTest {
     }
 
     @Test
+    void linkAroundBlocks_linksEachHeadingAndLine() {
+        assertThat(md("<a href=\"/post\"><h2>Title</h2><p>Teaser text</p><ul><li>tag</li></ul></a>"))
+                .isEqualTo("## [Title](https://example.com/post)\n\n[Teaser text](https://example.com/post)\n\n-   tag");
+    }
+
+    @Test
     void headingWithLineBreak_staysOneLine() {
         assertThat(md("<h2>Designed to<br>be redesigned</h2>")).isEqualTo("## Designed to be redesigned");
     }
