@@ -44,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start() {
         server.start();
-        log.info("event=http_started port={}", port());
+        log.atInfo().addKeyValue("port", port()).log("http started");
         return this;
     }
 
@@ -81,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
     private static void respondError(Ctx ctx, ApiException e) {
         if (ctx.responded()) {
             // headers already went out (stream or SSE broke midway): nothing more can be said to the client
-            log.debug("event=error_after_response code={} message={}", e.code(), e.getMessage());
+            log.atDebug().addKeyValue("code", e.code()).addKeyValue("message", e.getMessage()).log("error after response started");
             return;
         }
         try {
@@ -89,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
             e.headers().forEach((k, v) -> ctx.responseHeaders().set(k, v));
             ctx.json(e.status(), new ErrorBody(e.code(), e.getMessage(), e.field()));
         } catch (IOException io) {
-            log.debug("event=client_gone path={}", ctx.path());
+            log.atDebug().addKeyValue("path", ctx.path()).log("client gone");
         }
     }
 
@@ -107,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
         long t0 = System.nanoTime();
         server.stop((int) Math.max(0, Math.min(Integer.MAX_VALUE, grace.toSeconds())));
         executor.shutdownNow();
-        log.info("event=http_stopped ms={}", (System.nanoTime() - t0) / 1_000_000);
+        log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("http stopped");
     }
 
     @Override

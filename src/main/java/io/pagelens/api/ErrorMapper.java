@@ -46,7 +46,7 @@ public final class ErrorMapper {
             case CaptureException e -> new ApiException(e.error().httpStatus(), e.error().name().toLowerCase(Locale.ROOT), e.getMessage());
             case Admission.AdmissionException e -> new ApiException(503, CaptureError.MEMORY_PRESSURE.name().toLowerCase(Locale.ROOT), e.getMessage());
             default -> {
-                log.error("event=unhandled_error type={}", t.getClass().getName(), t);
+                log.atError().addKeyValue("type", t.getClass().getName()).setCause(t).log("unhandled error");
                 yield new ApiException(500, "internal", "internal error; see the server log");
             }
         };

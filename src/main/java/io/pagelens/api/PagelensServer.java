@@ -103,8 +103,9 @@ public final class PagelensServer implements AutoCloseable {
         if (workers != null) workers.start();
         if (http != null) http.start();
         PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
-        log.info("event=server_started role={} port={} auth={} queue_limit={} workers={}", role.name().toLowerCase(),
-                http == null ? -1 : http.port(), s.openAccess() ? "none" : "keys", s.queueLimit(), workers == null ? 0 : workers.workers());
+        log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
+                .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
+                .addKeyValue("workers", workers == null ? 0 : workers.workers()).log("server started");
         return server;
     }
 
@@ -141,7 +142,7 @@ public final class PagelensServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        log.info("event=server_stopped ms={}", (System.nanoTime() - t0) / 1_000_000);
+        log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("server drained and stopped");
     }
 
     /** Stops everything at once without touching the queue, as a killed process would; for crash tests. */

@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> {
-            log.info("event=shutdown_requested");
+            log.info("shutdown requested");
             closeAll(stack);
             stopped.countDown();
         }));
@@ -94,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 c.close();
             } catch (Exception e) {
-                log.warn("event=close_failed part={} error=\"{}\"", c.getClass().getSimpleName(), e.getMessage());
+                log.atWarn().addKeyValue("part", c.getClass().getSimpleName()).addKeyValue("error", e.getMessage()).log("close failed");
             }
         }
     }

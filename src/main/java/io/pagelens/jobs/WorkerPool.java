@@ -102,7 +102,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         housekeeper = Thread.ofVirtual().name("job-housekeeper").start(this::housekeep);
         threads.add(housekeeper);
-        log.info("event=workers_started instance={} workers={} lease_ms={}", instance, settings.workers(), settings.lease().toMillis());
+        log.atInfo().addKeyValue("instance", instance).addKeyValue("workers", settings.workers())
+                .addKeyValue("leaseMs", settings.lease().toMillis()).log("workers started");
         return this;
     }
 
@@ -153,7 +154,7 @@ public final class WorkerPool implements AutoCloseable {
                 if (stopping.get()) return;
             } catch (RuntimeException e) {
                 // the database may be briefly unreachable; back off instead of spinning
-                log.warn("event=worker_error worker={} error=\"{}\"", worker, e.getMessage());
+                log.atWarn().addKeyValue("worker", worker).addKeyValue("error", e.getMessage()).log("worker error");
                 sleepQuietly(settings.poll());
             }
         }
@@ -191,7 +192,7 @@ public final class WorkerPool implements AutoCloseable {
                 publish(job, "succeeded", JobState.SUCCEEDED, null);
                 followUp(job);
             } else {
-                log.warn("event=job_lost job={} reason=lease_taken_before_success", job.id());
+                log.atWarn().addKeyValue("job", job.id()).addKeyValue("reason", "lease_taken_before_success").log("job lost");
             }
         } catch (JobFailure f) {
             if (r.lost().get()) return;
@@ -203,7 +204,7 @@ public final class WorkerPool implements AutoCloseable {
             else if (!r.lost().get()) requeue(job);
         } catch (RuntimeException e) {
             if (r.lost().get()) return;
-            log.error("event=job_crashed job={} kind={}", job.id(), job.kind(), e);
+            log.atError().addKeyValue("job", job.id()).addKeyValue("kind", job.kind()).setCause(e).log("job crashed");
             finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, 500, e));
         } finally {
             running.remove(job.id());
@@ -217,7 +218,8 @@ public final class WorkerPool implements AutoCloseable {
         if (f.retryable() && job.attempts() < job.maxAttempts()) {
             Duration wait = settings.backoff().after(job.attempts());
             if (store.retry(job, f.code(), f.getMessage(), wait)) {
-                log.info("event=job_retry job={} attempt={} wait_ms={} code={}", job.id(), job.attempts(), wait.toMillis(), f.code());
+                log.atInfo().addKeyValue("job", job.id()).addKeyValue("attempt", job.attempts()).addKeyValue("waitMs", wait.toMillis())
+                        .addKeyValue("code", f.code()).log("job will retry");
                 publish(job, "retrying", JobState.QUEUED, f.code() + ": " + f.getMessage());
                 // wake a worker when the backoff ends, in case nothing else does
                 Thread.ofVirtual().start(() -> {
@@ -228,7 +230,8 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         if (store.fail(job, f.code(), f.getMessage())) {
-            log.info("event=job_failed job={} attempt={} code={} message=\"{}\"", job.id(), job.attempts(), f.code(), f.getMessage());
+            log.atInfo().addKeyValue("job", job.id()).addKeyValue("attempt", job.attempts()).addKeyValue("code", f.code())
+                    .addKeyValue("message", f.getMessage()).log("job failed");
             publish(job, "failed", JobState.FAILED, f.code() + ": " + f.getMessage());
             followUp(job);
         }
@@ -244,7 +247,7 @@ public final class WorkerPool implements AutoCloseable {
                 publish(f, "queued", JobState.QUEUED, "follow-up of " + job.id());
             });
         } catch (RuntimeException e) {
-            log.error("event=follow_up_failed job={}", job.id(), e);
+            log.atError().addKeyValue("job", job.id()).setCause(e).log("follow-up failed");
         }
     }
 
@@ -254,7 +257,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private void requeue(Job job) {
         if (store.requeue(job)) {
-            log.info("event=job_requeued job={}", job.id());
+            log.atInfo().addKeyValue("job", job.id()).log("job requeued");
             publish(job, "requeued", JobState.QUEUED, "worker stopping; the job will run again");
         }
     }
@@ -277,14 +280,14 @@ public final class WorkerPool implements AutoCloseable {
             try {
                 if (System.nanoTime() - nextPurge >= 0) {
                     int n = store.purgeFinished(clock.instant().minus(settings.retention()));
-                    if (n > 0) log.info("event=jobs_purged count={} retention={}", n, settings.retention());
+                    if (n > 0) log.atInfo().addKeyValue("count", n).addKeyValue("retention", settings.retention()).log("finished jobs purged");
                     nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
                 }
                 Thread.sleep(every);
                 for (Running r : running.values()) {
                     Optional<Job> now = store.renew(r.job(), settings.lease());
                     if (now.isEmpty()) {
-                        log.warn("event=job_lease_lost job={}", r.job().id());
+                        log.atWarn().addKeyValue("job", r.job().id()).log("job lease lost");
                         r.lost().set(true);
                         r.interrupt();
                     } else if (now.get().cancelRequested() && r.cancel().compareAndSet(false, true)) {
@@ -295,7 +298,7 @@ public final class WorkerPool implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("event=housekeeping_error error=\"{}\"", e.getMessage());
+                log.atWarn().addKeyValue("error", e.getMessage()).log("housekeeping error");
             }
         }
     }
@@ -316,13 +319,13 @@ public final class WorkerPool implements AutoCloseable {
         if (housekeeper != null) housekeeper.interrupt();
         for (Thread t : threads) {
             try {
-                if (!t.join(Duration.ofSeconds(5))) log.warn("event=worker_stop_timeout thread={}", t.getName());
+                if (!t.join(Duration.ofSeconds(5))) log.atWarn().addKeyValue("thread", t.getName()).log("worker did not stop in time");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        log.info("event=workers_stopped instance={} interrupted={}", instance, left);
+        log.atInfo().addKeyValue("instance", instance).addKeyValue("interrupted", left).log("workers stopped");
     }
 
     /**
