@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.api.auth.ApiKeyGuard;
 import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.jobs.FollowUps;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
@@ -83,7 +84,7 @@ public final class PagelensServer implements AutoCloseable {
         List<JobHandler> handlers = new ArrayList<>(p.handlers());
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock(), p.registry()) : null;
-        JobService jobs = new JobService(store, events, workers, s.queueLimit(), p.clock());
+        JobService jobs = new JobService(store, events, workers, new FollowUps(store, events, handlers, p.clock()), s.queueLimit(), p.clock());
         Gauge.builder(MeterNames.JOBS_QUEUE, store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
 
         ApiServer http = null;

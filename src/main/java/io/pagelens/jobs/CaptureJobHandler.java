@@ -156,7 +156,7 @@ public final class CaptureJobHandler implements JobHandler {
         }
         String payload;
         try {
-            payload = Json.MAPPER.writeValueAsString(new WebhookHandler.Delivery(spec.webhook(), event, body.toString()));
+            payload = Json.MAPPER.writeValueAsString(new WebhookHandler.Delivery(spec.webhookUri().toString(), event, body.toString()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

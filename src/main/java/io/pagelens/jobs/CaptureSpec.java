@@ -123,13 +123,7 @@ public record CaptureSpec(
     /** Checks the job options (the storage key's names are checked by the store's CaptureKey); names the field. */
     public void validateJobOptions() {
         if (maxAge != null && maxAge < 0) throw new InvalidRequestException("maxAge", "must not be negative, was " + maxAge);
-        if (webhook != null) {
-            try {
-                Urls.parseHttpUrl(webhook);
-            } catch (InvalidRequestException e) {
-                throw new InvalidRequestException("webhook", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-            }
-        }
+        if (webhook != null) webhookUrl(webhook);
         if (priority != null) field("priority", () -> JobPriority.parse(priority));
     }
 
@@ -137,8 +131,27 @@ public record CaptureSpec(
         return priority == null ? dflt : JobPriority.parse(priority);
     }
 
+    /** The webhook as it is called, or null for none; throws naming {@code webhook} when it is not acceptable. */
     public URI webhookUri() {
-        return webhook == null ? null : URI.create(webhook.trim());
+        return webhook == null ? null : webhookUrl(webhook);
+    }
+
+    /**
+     * An absolute http(s) URL without credentials: a receiver authenticates deliveries by their signature, and
+     * a password in the URL would sit in the job table and in logs. (Which hosts may be called is the SSRF
+     * guard's decision, not made here.)
+     */
+    static URI webhookUrl(String raw) {
+        URI uri;
+        try {
+            uri = Urls.parseHttpUrl(raw);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("webhook", e.getMessage().substring(e.field().length() + 2));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidRequestException("webhook", "must not contain credentials (user:password@); receivers verify the X-Pagelens-Signature header instead");
+        }
+        return uri;
     }
 
     /** Runs a value constructor, turning its IllegalArgumentException into one that names {@code field}. */

@@ -20,14 +20,17 @@ public final class JobService {
     private final JobStore store;
     private final JobEvents events;
     private final WorkerPool workers; // null in a web-only process
+    private final FollowUps followUps;
     private final int queueLimit;
     private final Clock clock;
 
-    public JobService(JobStore store, JobEvents events, WorkerPool workers, int queueLimit, Clock clock) {
+    /** @param followUps enqueues a job's webhook when it is cancelled before a worker ran it */
+    public JobService(JobStore store, JobEvents events, WorkerPool workers, FollowUps followUps, int queueLimit, Clock clock) {
         if (queueLimit < 0) throw new IllegalArgumentException("queueLimit must not be negative, was " + queueLimit);
         this.store = store;
         this.events = events;
         this.workers = workers;
+        this.followUps = followUps;
         this.queueLimit = queueLimit;
         this.clock = clock;
     }
@@ -48,13 +51,6 @@ public final class JobService {
     public Job submit(NewJob n) {
         int depth = store.queued();
         if (depth >= queueLimit) throw new QueueFullException(queueLimit, retryAfter(depth));
-        Job j = store.enqueue(n);
-        events.publish(new JobEvent(j.id(), "queued", JobState.QUEUED, 0, null, clock.instant()));
-        return j;
-    }
-
-    /** Enqueues a follow-up job (webhook delivery); never refused, since its parent was already admitted. */
-    public Job submitFollowUp(NewJob n) {
         Job j = store.enqueue(n);
         events.publish(new JobEvent(j.id(), "queued", JobState.QUEUED, 0, null, clock.instant()));
         return j;
@@ -89,12 +85,18 @@ public final class JobService {
         }
     }
 
-    /** Cancels the job: queued ones at once, running ones are stopped by their worker. */
+    /**
+     * Cancels the job: a queued one at once (and its webhook goes out), a running one is stopped by its
+     * worker, which sends the webhook.
+     */
     public Optional<Job> cancel(String id) {
-        Optional<Job> j = store.cancel(id);
+        boolean endedHere = store.cancelQueued(id);
+        if (!endedHere) store.requestCancel(id);
+        Optional<Job> j = store.get(id);
         j.ifPresent(job -> {
-            if (job.state() == JobState.CANCELLED) {
+            if (endedHere) {
                 events.publish(new JobEvent(id, "cancelled", JobState.CANCELLED, job.attempts(), "cancelled by request", clock.instant()));
+                followUps.after(id);
             } else if (job.state() == JobState.RUNNING && workers != null) {
                 workers.cancelLocal(id);
             }

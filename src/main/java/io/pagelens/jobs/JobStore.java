@@ -145,11 +145,20 @@ public final class JobStore {
      * stored afterwards, or empty when it does not exist.
      */
     public Optional<Job> cancel(String id) {
-        long now = clock.millis();
-        update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
-                + "finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'", now, now, id);
-        update("UPDATE jobs SET cancel_requested = ?, updated_at = ? WHERE id = ? AND state = 'running'", true, now, id);
+        if (!cancelQueued(id)) requestCancel(id);
         return get(id);
+    }
+
+    /** Ends the job cancelled if it is queued; true when this call ended it (so its webhook is sent once). */
+    public boolean cancelQueued(String id) {
+        long now = clock.millis();
+        return update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+                + "finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'", now, now, id) == 1;
+    }
+
+    /** Flags a running job for cancellation; its worker (here or in another process) stops it. */
+    public boolean requestCancel(String id) {
+        return update("UPDATE jobs SET cancel_requested = ?, updated_at = ? WHERE id = ? AND state = 'running'", true, clock.millis(), id) == 1;
     }
 
     /**

@@ -80,6 +80,7 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile double avgJobMillis = 3000;
     private final MeterRegistry metrics;
+    private final FollowUps followUps;
 
     /** @param metrics where {@code pagelens.jobs.finished} (by kind and outcome) goes */
     public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, Settings settings, Clock clock,
@@ -90,6 +91,7 @@ public final class WorkerPool implements AutoCloseable {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity()));
         this.settings = settings;
         this.clock = clock;
+        this.followUps = new FollowUps(store, events, handlers, clock);
     }
 
     public WorkerPool start() {
@@ -190,7 +192,7 @@ public final class WorkerPool implements AutoCloseable {
             if (r.lost().get()) return;
             if (store.succeed(job, result)) {
                 publish(job, "succeeded", JobState.SUCCEEDED, null);
-                followUp(job);
+                followUps.after(job.id());
             } else {
                 log.atWarn().addKeyValue("job", job.id()).addKeyValue("reason", "lease_taken_before_success").log("job lost");
             }
@@ -233,26 +235,15 @@ public final class WorkerPool implements AutoCloseable {
             log.atInfo().addKeyValue("job", job.id()).addKeyValue("attempt", job.attempts()).addKeyValue("code", f.code())
                     .addKeyValue("message", f.getMessage()).log("job failed");
             publish(job, "failed", JobState.FAILED, f.code() + ": " + f.getMessage());
-            followUp(job);
-        }
-    }
-
-    /** Enqueues the handler's follow-up of a finished job (a webhook delivery); never fails the job itself. */
-    private void followUp(Job job) {
-        JobHandler h = handlers.get(job.kind());
-        if (h == null) return;
-        try {
-            store.get(job.id()).flatMap(h::followUp).ifPresent(n -> {
-                Job f = store.enqueue(n);
-                publish(f, "queued", JobState.QUEUED, "follow-up of " + job.id());
-            });
-        } catch (RuntimeException e) {
-            log.atError().addKeyValue("job", job.id()).setCause(e).log("follow-up failed");
+            followUps.after(job.id());
         }
     }
 
     private void finishCancelled(Job job) {
-        if (store.cancelled(job)) publish(job, "cancelled", JobState.CANCELLED, "cancelled by request");
+        if (store.cancelled(job)) {
+            publish(job, "cancelled", JobState.CANCELLED, "cancelled by request");
+            followUps.after(job.id());
+        }
     }
 
     private void requeue(Job job) {

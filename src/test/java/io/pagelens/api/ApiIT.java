@@ -165,6 +165,47 @@ class ApiIT {
     }
 
     @Test
+    void webhook_isSentForJobsCancelledWhileQueuedOrRunning() throws Exception {
+        webhookCalls.clear();
+        webhookFailuresLeft.set(0);
+        String hook = ",\"webhook\":\"" + site.url("hook") + "\"";
+        try (ApiHarness own = new ApiHarness(harness.engine);
+             PagelensServer one = own.start(ApiHarness.settings(Map.of("PAGELENS_WORKERS", "1", "PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(one, null);
+            String running = c.json("POST", "/v1/captures", body("slow", "\"async\":true,\"timeout\":60000" + hook)
+                    .replace("/slow\"", "/slow?ms=30000\""), 202).get("id").asText();
+            c.awaitState(running, "running", Duration.ofSeconds(20));
+            // the only worker is busy, so this one stays queued
+            String queued = c.json("POST", "/v1/captures", body("blog/index.html", "\"async\":true" + hook), 202).get("id").asText();
+            assertThat(c.json("DELETE", "/v1/jobs/" + queued, null, 202).get("state").asText()).isEqualTo("cancelled");
+            c.json("DELETE", "/v1/jobs/" + running, null, 202);
+            assertThat(c.awaitJob(running, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("cancelled");
+
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (webhookCalls.size() < 2 && System.nanoTime() < until) Thread.sleep(100);
+            Thread.sleep(300); // a duplicate delivery would show up here
+            Map<String, String> events = new java.util.HashMap<>();
+            for (Map<String, String> call : webhookCalls) {
+                JsonNode p = Json.MAPPER.readTree(call.get("body"));
+                assertThat(events.put(p.get("jobId").asText(), p.get("event").asText())).as("one delivery per job").isNull();
+                assertThat(p.get("error").get("code").asText()).isEqualTo("cancelled");
+            }
+            assertThat(events).containsExactlyInAnyOrderEntriesOf(Map.of(queued, "capture.cancelled", running, "capture.cancelled"));
+        }
+    }
+
+    @Test
+    void webhook_thatIsNotHttpOrHasCredentials_isRefusedBeforeAnyJob() throws Exception {
+        for (String bad : List.of("ftp://127.0.0.1/hook", "file:///tmp/hook", "http://user:secret@127.0.0.1/hook")) {
+            JsonNode err = api.json("POST", "/v1/captures", body("blog/index.html", "\"async\":true,\"webhook\":\"" + bad + "\""), 422);
+            assertThat(err.get("code").asText()).isEqualTo("invalid_value");
+            assertThat(err.get("field").asText()).as(bad).isEqualTo("webhook");
+        }
+        JsonNode creds = api.json("POST", "/v1/captures", body("blog/index.html", "\"webhook\":\"https://u:p@127.0.0.1/hook\""), 422);
+        assertThat(creds.get("message").asText()).contains("credentials").doesNotContain("u:p@");
+    }
+
+    @Test
     void webhook_withoutASecretConfigured_isRefused() throws Exception {
         try (PagelensServer plain = harness.start(ApiHarness.settings(Map.of("PAGELENS_WEBHOOK_SECRET", "", "PAGELENS_AUTH", "none")))) {
             JsonNode err = harness.client(plain, null).json("POST", "/v1/captures", body("blog/index.html", "\"webhook\":\"" + site.url("hook") + "\""), 422);

@@ -2,11 +2,8 @@ package io.pagelens.jobs;
 
 import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
-import io.pagelens.store.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
+import io.pagelens.store.DatabaseSuite;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,25 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queue's SQL on SQLite and on the real PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JobStoreIT {
+class JobStoreIT extends DatabaseSuite {
     private static final Duration LEASE = Duration.ofSeconds(30);
-    final TestDatabases dbs = new TestDatabases();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
-    }
 
     @BeforeEach
     void emptyQueue() {
@@ -166,6 +151,21 @@ class JobStoreIT {
         assertThat(store.cancelled(running)).isTrue();
         assertThat(store.get(running.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
         assertThat(store.cancel("job_missing")).isEmpty();
+    }
+
+    @BothDatabases
+    void cancelQueued_saysWhetherThisCallEndedTheJob(Database db) {
+        JobStore store = new JobStore(db, clock);
+        Job queued = store.enqueue(job(JobPriority.NORMAL, "q"));
+        assertThat(store.cancelQueued(queued.id())).isTrue();
+        assertThat(store.cancelQueued(queued.id())).as("already cancelled: its webhook must not go out twice").isFalse();
+        assertThat(store.requestCancel(queued.id())).as("not running").isFalse();
+
+        store.enqueue(job(JobPriority.NORMAL, "r"));
+        Job running = store.claim("w", LEASE).orElseThrow();
+        assertThat(store.cancelQueued(running.id())).isFalse();
+        assertThat(store.requestCancel(running.id())).isTrue();
+        assertThat(store.get(running.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
     }
 
     @BothDatabases

@@ -3,11 +3,8 @@ package io.pagelens.jobs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
-import io.pagelens.store.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
+import io.pagelens.store.DatabaseSuite;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,33 +14,21 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Workers against the real queue: retries, cancellation, graceful shutdown, crash recovery. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkerPoolIT {
+class WorkerPoolIT extends DatabaseSuite {
     private static final WorkerPool.Settings FAST = new WorkerPool.Settings(2, Duration.ofMillis(600), Duration.ofMillis(100),
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), WorkerPool.Settings.DEFAULT_RETENTION);
-    final TestDatabases dbs = new TestDatabases();
     final List<WorkerPool> pools = new ArrayList<>();
     final Clock clock = Clock.systemUTC();
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
 
     @AfterEach
     void stopPools() {
         pools.forEach(WorkerPool::close);
         pools.clear();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
     }
 
     private record Fn(String kind, Body body) implements JobHandler {
@@ -63,7 +48,7 @@ class WorkerPoolIT {
         JobEvents events = new JobEvents();
         WorkerPool pool = new WorkerPool(store, events, List.of(handlers), FAST, clock, metrics).start();
         pools.add(pool);
-        return new JobService(store, events, pool, 100, clock);
+        return new JobService(store, events, pool, new FollowUps(store, events, List.of(handlers), clock), 100, clock);
     }
 
     private static String kind() {
@@ -200,7 +185,8 @@ class WorkerPoolIT {
     @BothDatabases
     void submit_refusesPastTheQueueLimit(Database db) {
         JobStore store = new JobStore(db, clock);
-        JobService s = new JobService(store, new JobEvents(), null, 2, clock);
+        JobEvents events = new JobEvents();
+        JobService s = new JobService(store, events, null, new FollowUps(store, events, List.of(), clock), 2, clock);
         String k = kind(); // no worker runs it, so the jobs stay queued
         db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM jobs WHERE state = 'queued'"));
         s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 1));

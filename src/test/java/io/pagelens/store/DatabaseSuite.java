@@ -19,7 +19,7 @@ public abstract class DatabaseSuite {
     }
 
     @AfterAll
-    void closeDatabases() {
+    protected void closeDatabases() {
         dbs.close();
     }
 }

@@ -3,29 +3,14 @@ package io.pagelens.api.auth;
 import io.pagelens.jobs.MutableClock;
 import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
-import io.pagelens.store.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
+import io.pagelens.store.DatabaseSuite;
 
 import java.time.Instant;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiKeyStoreIT {
-    final TestDatabases dbs = new TestDatabases();
+class ApiKeyStoreIT extends DatabaseSuite {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-
-    Stream<Named<Database>> databases() {
-        return dbs.both();
-    }
-
-    @AfterAll
-    void closeDatabases() {
-        dbs.close();
-    }
 
     @BothDatabases
     void createdKey_isFoundByItsToken_andStoredOnlyAsAHash(Database db) {
