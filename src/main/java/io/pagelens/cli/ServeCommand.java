@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -26,7 +27,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * {@code pagelens serve}: the whole service in one process, wired here and nowhere else. Parts start in
@@ -49,6 +51,13 @@ public final class ServeCommand implements Callable<Integer> {
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
         Clock clock = Clock.systemUTC();
         Deque<AutoCloseable> stack = new ArrayDeque<>(); // closed in reverse order of start
+        // SIGTERM (Heroku, Kubernetes, systemd) and Ctrl-C drain on this thread and the process exits 0; the JVM's
+        // own handling would drain in a shutdown hook and exit 143 whatever happened. A signal during startup
+        // waits here until everything is up, then stops it in order.
+        BlockingQueue<String> signals = new ArrayBlockingQueue<>(4);
+        for (String name : List.of("TERM", "INT")) Signal.handle(new Signal(name), s -> signals.offer(s.getName()));
+        // any other exit (System.exit elsewhere, SIGHUP) still closes Chromium and the pools
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> closeAll(stack)));
         try {
             Observability obs = push(stack, Observability.start());
             Storage storage = push(stack, Storage.open(env));
@@ -69,17 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
                       %s
                     It is shown only now. Use it as 'Authorization: Bearer <key>'; manage keys with 'pagelens keys'.""".formatted(k)));
             if (role != PagelensServer.Role.WORKER) System.out.println("pagelens: serving on port " + server.port() + " (docs at /docs)");
-        } catch (RuntimeException e) {
-            closeAll(stack);
+        } catch (Exception e) {
+            closeAll(stack); // a part that failed to start must not leave Chromium or pools behind
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> {
-            log.info("shutdown requested");
-            closeAll(stack);
-            stopped.countDown();
-        }));
-        stopped.await();
+        String signal = signals.take();
+        log.atInfo().addKeyValue("signal", signal).log("shutdown requested");
+        closeAll(stack);
+        log.info("stopped");
         return 0;
     }
 
@@ -88,7 +94,14 @@ public final class ServeCommand implements Callable<Integer> {
         return part;
     }
 
+    /** Closes what was started, newest first; a second caller waits for the first and finds nothing left. */
     private static void closeAll(Deque<AutoCloseable> stack) {
+        synchronized (stack) {
+            closeEach(stack);
+        }
+    }
+
+    private static void closeEach(Deque<AutoCloseable> stack) {
         while (!stack.isEmpty()) {
             AutoCloseable c = stack.pop();
             try {
