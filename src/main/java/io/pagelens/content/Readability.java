@@ -45,7 +45,7 @@ final class Readability {
     private static final Set<String> TEXTISH = Set.of("span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p",
             "pre", "table", "ul");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Pattern EXTRANEOUS_COMMAS = Pattern.compile("[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]");
+    private static final Pattern COMMAS = Pattern.compile("[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]");
     private static final Pattern VIDEOS = Pattern.compile("//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|"
             + "(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)", Pattern.CASE_INSENSITIVE);
@@ -324,7 +324,7 @@ final class Readability {
             if (text.length() < 25) continue;
             List<Element> ancestors = ancestors(e, 5);
             if (ancestors.isEmpty()) continue;
-            double score = 1 + EXTRANEOUS_COMMAS.split(text, -1).length + Math.min(Math.floor(text.length() / 100.0), 3);
+            double score = 1 + COMMAS.split(text, -1).length + Math.min(Math.floor(text.length() / 100.0), 3);
             for (int level = 0; level < ancestors.size(); level++) {
                 Element ancestor = ancestors.get(level);
                 if (ancestor.parent() == null || ancestor.parent() instanceof Document) continue;
