@@ -124,20 +124,42 @@ public final class JobStore {
     }
 
     /**
-     * Running jobs whose lease expired (their worker died) go back to the queue, or fail when out of
-     * attempts, or end cancelled when a cancel was asked. Returns how many rows changed.
+     * What one {@link #reapExpiredLeases()} did.
+     *
+     * @param requeued jobs put back in the queue
+     * @param ended    ids of jobs it ended (cancelled, or failed out of attempts), whose follow-ups are due
      */
-    public int reapExpiredLeases() {
+    public record Reaped(int requeued, List<String> ended) {
+        public int total() {
+            return requeued + ended.size();
+        }
+    }
+
+    /**
+     * Running jobs whose lease expired (their worker died) go back to the queue, or fail when out of
+     * attempts, or end cancelled when a cancel was asked. Job by job, so the caller learns which ended;
+     * each update checks the lease again, so a worker that renewed meanwhile keeps its job.
+     */
+    public Reaped reapExpiredLeases() {
         long now = clock.millis();
-        int n = update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
-                + "lease_until = NULL, finished_at = ?, updated_at = ? WHERE state = 'running' AND lease_until < ? AND cancel_requested = ?",
-                now, now, now, true);
-        n += update("UPDATE jobs SET state = 'failed', error_code = 'lease_expired', error_message = "
-                + "'the worker running this job stopped and no attempts remain', lease_until = NULL, finished_at = ?, updated_at = ? "
-                + "WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts", now, now, now);
-        n += update("UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, run_at = ?, updated_at = ? "
-                + "WHERE state = 'running' AND lease_until < ?", now, now, now);
-        return n;
+        List<Job> expired = query("SELECT " + COLS + " FROM jobs WHERE state = 'running' AND lease_until < ?", now);
+        int requeued = 0;
+        List<String> ended = new ArrayList<>();
+        String expiredRow = " WHERE id = ? AND state = 'running' AND lease_until < ?";
+        for (Job j : expired) {
+            if (update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+                    + "lease_until = NULL, finished_at = ?, updated_at = ?" + expiredRow + " AND cancel_requested = ?",
+                    now, now, j.id(), now, true) == 1
+                    || update("UPDATE jobs SET state = 'failed', error_code = 'lease_expired', error_message = "
+                    + "'the worker running this job stopped and no attempts remain', lease_until = NULL, finished_at = ?, updated_at = ?"
+                    + expiredRow + " AND attempts >= max_attempts", now, now, j.id(), now) == 1) {
+                ended.add(j.id());
+            } else if (update("UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, run_at = ?, updated_at = ?"
+                    + expiredRow, now, now, j.id(), now) == 1) {
+                requeued++;
+            }
+        }
+        return new Reaped(requeued, List.copyOf(ended));
     }
 
     /**

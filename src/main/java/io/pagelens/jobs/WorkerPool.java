@@ -97,7 +97,7 @@ public final class WorkerPool implements AutoCloseable {
     public WorkerPool start() {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("worker pool already started");
         events.onWork(wake);
-        store.reapExpiredLeases();
+        reap();
         for (int i = 0; i < settings.workers(); i++) {
             String name = instance + "-" + i;
             threads.add(Thread.ofVirtual().name("job-worker-" + i).start(() -> loop(name)));
@@ -285,13 +285,20 @@ public final class WorkerPool implements AutoCloseable {
                         r.interrupt();
                     }
                 }
-                if (store.reapExpiredLeases() > 0) wakeAll();
+                reap();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 log.atWarn().addKeyValue("error", e.getMessage()).log("housekeeping error");
             }
         }
+    }
+
+    /** Jobs of dead workers: back to the queue (wake a worker for them), or ended (their webhooks go out). */
+    private void reap() {
+        JobStore.Reaped r = store.reapExpiredLeases();
+        for (String id : r.ended()) followUps.after(id);
+        if (r.requeued() > 0) wakeAll();
     }
 
     /**

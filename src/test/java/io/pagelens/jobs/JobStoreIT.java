@@ -112,9 +112,9 @@ class JobStoreIT extends DatabaseSuite {
         JobStore store = new JobStore(db, clock);
         store.enqueue(job(JobPriority.NORMAL, "x"));
         Job dead = store.claim("dead-worker", LEASE).orElseThrow();
-        assertThat(store.reapExpiredLeases()).isZero();
+        assertThat(store.reapExpiredLeases().total()).isZero();
         clock.advance(LEASE.plusMillis(1));
-        assertThat(store.reapExpiredLeases()).isEqualTo(1);
+        assertThat(store.reapExpiredLeases()).isEqualTo(new JobStore.Reaped(1, List.of()));
         Job again = store.claim("w2", LEASE).orElseThrow();
         assertThat(again.id()).isEqualTo(dead.id());
         assertThat(again.attempts()).isEqualTo(2);
@@ -129,7 +129,7 @@ class JobStoreIT extends DatabaseSuite {
         store.enqueue(NewJob.of("test", JobPriority.NORMAL, "x", 1));
         Job j = store.claim("dead", LEASE).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));
-        store.reapExpiredLeases();
+        assertThat(store.reapExpiredLeases()).isEqualTo(new JobStore.Reaped(0, List.of(j.id())));
         Job after = store.get(j.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(JobState.FAILED);
         assertThat(after.errorCode()).isEqualTo("lease_expired");

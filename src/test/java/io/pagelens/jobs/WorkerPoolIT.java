@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,6 +167,48 @@ class WorkerPoolIT extends DatabaseSuite {
         assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(done.result()).isEqualTo("{\"second\":true}");
+    }
+
+    /** Answers every ended job of its kind with a follow-up job naming the state it ended in (as webhooks do). */
+    private record Notifying(String kind) implements JobHandler {
+        @Override
+        public String run(Job job, JobContext ctx) {
+            return null;
+        }
+
+        @Override
+        public Optional<NewJob> followUp(Job finished) {
+            return Optional.of(NewJob.of(kind + "-note", JobPriority.NORMAL, "\"" + finished.state().id() + "\"", 1).withParent(finished.id()));
+        }
+    }
+
+    private static List<String> followUpsOf(JobStore store, Job j, Duration max) throws InterruptedException {
+        long until = System.nanoTime() + max.toNanos();
+        while (store.children(j.id()).isEmpty() && System.nanoTime() < until) Thread.sleep(50);
+        return store.children(j.id()).stream().map(Job::payload).toList();
+    }
+
+    @BothDatabases
+    void cancelWhileQueued_enqueuesTheFollowUpOnce(Database db) throws Exception {
+        JobStore store = new JobStore(db, clock);
+        JobEvents events = new JobEvents();
+        String k = kind();
+        JobService s = new JobService(store, events, null, new FollowUps(store, events, List.of(new Notifying(k)), clock), 100, clock);
+        Job j = s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 1)); // no worker here: it stays queued
+        assertThat(s.cancel(j.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+        s.cancel(j.id());
+        assertThat(store.children(j.id())).extracting(Job::payload).containsExactly("\"cancelled\"");
+    }
+
+    @BothDatabases
+    void cancelledJobOfACrashedWorker_getsItsFollowUpFromTheNextProcess(Database db) throws Exception {
+        Blocked b = startBlockingJob(db);
+        Job j = b.job();
+        pools.getFirst().abandon(); // as kill -9, after the cancel request reached the database only
+        b.service().cancel(j.id());
+        JobService second = service(db, new Notifying(j.kind()));
+        assertThat(awaitEnd(second, j).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(followUpsOf(second.store(), j, Duration.ofSeconds(5))).containsExactly("\"cancelled\"");
     }
 
     @BothDatabases
