@@ -165,7 +165,11 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             lock.unlock();
         }
         if (!config.idleTimeout().isZero()) {
-            timer.schedule(this::closeIfIdle, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                timer.schedule(this::closeIfIdle, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // supervisor closed while this capture ran: the browser is stopped already
+            }
         }
     }
 

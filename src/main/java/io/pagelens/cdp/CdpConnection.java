@@ -40,6 +40,14 @@ public final class CdpConnection implements AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<JsonNode>>> listeners = new ConcurrentHashMap<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    /** Sessions whose target crashed, closed or was aborted: later commands fail at once. Bounded, oldest dropped. */
+    private final Map<String, CdpException> brokenSessions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CdpException> eldest) {
+                    return size() > 1024;
+                }
+            });
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean streamsClosed = new AtomicBoolean();
     private final Thread reader;
@@ -52,10 +60,6 @@ public final class CdpConnection implements AutoCloseable {
         this.in = in;
         this.out = new BufferedOutputStream(out, 16 * 1024);
         this.reader = Thread.ofPlatform().daemon().name("cdp-reader-" + name).start(this::readLoop);
-    }
-
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     /** The browser-level session (no sessionId). */
@@ -88,6 +92,7 @@ public final class CdpConnection implements AutoCloseable {
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
         pending.put(id, new Pending(sessionId, cmd.method(), f, guard, cmd.binaryField()));
         try {
+            failIfBroken(sessionId, f);
             write(id, sessionId, cmd);
             JsonNode result = f.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
             if (guard != null && guard.failure() != null) {
@@ -112,6 +117,7 @@ public final class CdpConnection implements AutoCloseable {
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
         pending.put(id, new Pending(sessionId, cmd.method(), f, null, null));
         try {
+            failIfBroken(sessionId, f);
             write(id, sessionId, cmd);
         } catch (CdpException e) {
             pending.remove(id);
@@ -132,8 +138,16 @@ public final class CdpConnection implements AutoCloseable {
         };
     }
 
-    /** Fails every command still waiting on this session, e.g. when its renderer crashed. */
+    /** Checked after the command is registered, so a crash reported at the same moment is never missed. */
+    private void failIfBroken(String sessionId, CompletableFuture<JsonNode> f) {
+        if (sessionId == null) return;
+        CdpException why = brokenSessions.get(sessionId);
+        if (why != null) f.completeExceptionally(why);
+    }
+
+    /** Fails every command waiting on this session, and every later one, e.g. when its renderer crashed. */
     void failSession(String sessionId, CdpException why) {
+        brokenSessions.putIfAbsent(sessionId, why);
         pending.values().stream()
                 .filter(p -> sessionId.equals(p.sessionId()))
                 .forEach(p -> p.future().completeExceptionally(why));

@@ -20,10 +20,6 @@ public final class CdpSession {
         return sessionId;
     }
 
-    public CdpConnection connection() {
-        return connection;
-    }
-
     public <T> T send(Command<T> cmd, Duration timeout) throws CdpException, InterruptedException {
         return connection.send(sessionId, cmd, null, timeout);
     }

@@ -39,10 +39,6 @@ public final class Commands {
                 r -> new Version(r.path("product").asText(), r.path("userAgent").asText()));
     }
 
-    public static Command<Void> closeBrowser() {
-        return simple("Browser.close");
-    }
-
     public static Command<String> createBrowserContext() {
         ObjectNode p = params().put("disposeOnDetach", true);
         return new Command<>("Target.createBrowserContext", p, r -> r.path("browserContextId").asText());
@@ -66,10 +62,6 @@ public final class Commands {
 
     public static Command<Void> closeTarget(String targetId) {
         return new Command<>("Target.closeTarget", params().put("targetId", targetId), NOTHING);
-    }
-
-    public static Command<Void> setDiscoverTargets(boolean discover) {
-        return new Command<>("Target.setDiscoverTargets", params().put("discover", discover), NOTHING);
     }
 
     // ---- Page ------------------------------------------------------------------------------------------
@@ -238,10 +230,6 @@ public final class Commands {
     public static Command<Void> fetchFail(String requestId) {
         return new Command<>("Fetch.failRequest",
                 params().put("requestId", requestId).put("errorReason", "BlockedByClient"), NOTHING);
-    }
-
-    public static Command<Void> fetchContinue(String requestId) {
-        return new Command<>("Fetch.continueRequest", params().put("requestId", requestId), NOTHING);
     }
 
     // ---- Emulation, Memory -----------------------------------------------------------------------------

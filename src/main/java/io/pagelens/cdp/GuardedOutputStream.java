@@ -11,7 +11,6 @@ final class GuardedOutputStream extends OutputStream {
     private final OutputStream out;
     private volatile IOException failure;
     private volatile boolean detached;
-    private long bytes;
 
     GuardedOutputStream(OutputStream out) {
         this.out = out;
@@ -27,7 +26,6 @@ final class GuardedOutputStream extends OutputStream {
         if (detached || failure != null) return;
         try {
             out.write(b, off, len);
-            bytes += len;
         } catch (IOException e) {
             failure = e;
         }
@@ -39,9 +37,5 @@ final class GuardedOutputStream extends OutputStream {
 
     IOException failure() {
         return failure;
-    }
-
-    long bytes() {
-        return bytes;
     }
 }
