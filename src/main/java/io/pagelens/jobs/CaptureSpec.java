@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  * @param waitFor     a CSS selector to wait for after navigation
  * @param delay       extra wait after everything else, in ms
  * @param timeout     limit on the capture itself, in ms (default 30000)
+ * @param markdown    turndown-style Markdown options by name: headingStyle, hr, bulletListMarker, codeBlockStyle,
+ *                    fence, emDelimiter, strongDelimiter, linkStyle, linkReferenceStyle, br
  * @param maxAge      accept a stored capture of the same key up to this old, in ms, instead of capturing
  * @param async       answer 202 with a job instead of waiting for the capture
  * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
@@ -41,7 +43,7 @@ public record CaptureSpec(
         String selector, ClipOption clip, String waitUntil, String waitFor, Long delay, Long timeout,
         List<String> blockResources, List<String> blockUrls, Boolean darkMode, Boolean omitBackground,
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
-        Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
+        Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
         String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
         String webhook, Boolean async, String priority) {
 
@@ -100,8 +102,8 @@ public record CaptureSpec(
             for (String f : formats) fs.add(field("formats", () -> Format.parse(f)));
             b.formats(fs);
         }
-        if (onlyMainContent != null || includeTags != null || excludeTags != null) {
-            b.content(new ContentOptions(Boolean.TRUE.equals(onlyMainContent), includeTags, excludeTags, MarkdownOptions.DEFAULTS));
+        if (onlyMainContent != null || includeTags != null || excludeTags != null || markdown != null) {
+            b.content(new ContentOptions(Boolean.TRUE.equals(onlyMainContent), includeTags, excludeTags, markdownOptions()));
         }
         if (headers != null) b.headers(headers);
         if (userAgent != null) b.userAgent(userAgent);
@@ -118,6 +120,17 @@ public record CaptureSpec(
             }));
         }
         return b.build();
+    }
+
+    /** Turndown-style Markdown options by name ({@code {"headingStyle": "setext"}}); errors name {@code markdown.NAME}. */
+    private MarkdownOptions markdownOptions() {
+        MarkdownOptions m = MarkdownOptions.DEFAULTS;
+        if (markdown == null) return m;
+        for (Map.Entry<String, String> e : markdown.entrySet()) {
+            MarkdownOptions base = m;
+            m = field("markdown." + e.getKey(), () -> base.with(e.getKey(), e.getValue()));
+        }
+        return m;
     }
 
     /** Checks the job options (the storage key's names are checked by the store's CaptureKey); names the field. */

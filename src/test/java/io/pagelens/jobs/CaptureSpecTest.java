@@ -37,4 +37,27 @@ class CaptureSpecTest {
         spec.validateJobOptions();
         assertThat(spec.webhookUri()).hasToString("https://hooks.example.net/in?x=1");
     }
+
+    @Test
+    void markdownOptions_byTurndownName_reachTheRequest() throws Exception {
+        CaptureSpec spec = Json.MAPPER.readValue("""
+                {"url": "https://example.com/", "formats": ["markdown"],
+                 "markdown": {"headingStyle": "setext", "bulletListMarker": "*"}}""", CaptureSpec.class);
+        var md = spec.toRequest().content().markdown();
+        assertThat(md.headingStyle()).isEqualTo("setext");
+        assertThat(md.bulletListMarker()).isEqualTo("*");
+        assertThat(md.fence()).isEqualTo("```");
+    }
+
+    @Test
+    void markdownOption_unknownOrInvalid_namesTheOption() throws Exception {
+        CaptureSpec unknown = Json.MAPPER.readValue("""
+                {"url": "https://example.com/", "markdown": {"headingstyle": "setext"}}""", CaptureSpec.class);
+        assertThatThrownBy(unknown::toRequest)
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("markdown.headingstyle"));
+        CaptureSpec invalid = Json.MAPPER.readValue("""
+                {"url": "https://example.com/", "markdown": {"bulletListMarker": "#"}}""", CaptureSpec.class);
+        assertThatThrownBy(invalid::toRequest)
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("markdown.bulletListMarker"));
+    }
 }
