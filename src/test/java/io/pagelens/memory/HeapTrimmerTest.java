@@ -1,5 +1,7 @@
 package io.pagelens.memory;
 
+import io.pagelens.jobs.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,7 +10,8 @@ import static io.pagelens.memory.MemoryBudget.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HeapTrimmerTest {
-    private final FakeClock clock = new FakeClock();
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T10:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
 
     /** A heap whose collection shrinks committed memory to {@code committedAfter}. */
     private static final class FakeHeap implements HeapTrimmer.Heap {

@@ -1,5 +1,7 @@
 package io.pagelens.memory;
 
+import io.pagelens.jobs.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -9,6 +11,7 @@ import static io.pagelens.memory.MemoryBudget.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdleTrimTest {
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T10:00:00Z");
     private final AtomicInteger collections = new AtomicInteger();
     private final IdleTrim trim = new IdleTrim(new HeapTrimmer(new HeapTrimmer.Heap() {
         @Override
@@ -25,7 +28,7 @@ class IdleTrimTest {
         public void collect() {
             collections.incrementAndGet();
         }
-    }, new FakeClock()));
+    }, new MutableClock(T0)));
 
     private void sample(int chromiumProcesses, int inFlight, boolean withPss) {
         long pss = withPss ? 50 * MB : MemorySample.UNKNOWN;

@@ -1,5 +1,7 @@
 package io.pagelens.memory;
 
+import io.pagelens.jobs.MutableClock;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.memory.Admission.AdmissionException;
 import io.pagelens.memory.Admission.Permit;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * where a test needs exact arithmetic.
  */
 class MemoryGovernorTest {
-    private final FakeClock clock = new FakeClock();
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T10:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<Permit> held = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<?>> waiting = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.pagelens.memory;
 
+import io.pagelens.jobs.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +12,8 @@ import static io.pagelens.memory.MemoryBudget.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MemoryMonitorTest {
-    private final FakeClock clock = new FakeClock();
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T10:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
     private final List<Boolean> pssAsked = new ArrayList<>();
     private long used = 100 * MB;
     private int inFlight;

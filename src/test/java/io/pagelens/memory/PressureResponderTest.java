@@ -1,5 +1,7 @@
 package io.pagelens.memory;
 
+import io.pagelens.jobs.MutableClock;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,8 @@ import static io.pagelens.memory.PressureLevel.WARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PressureResponderTest {
-    private final FakeClock clock = new FakeClock();
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T10:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
     private final FakeBrowser browser = new FakeBrowser();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AtomicInteger drops = new AtomicInteger();
