@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 public record MemorySettings(MemoryBudget budget, int marginPct, int warnPct, int highPct, int criticalPct,
                              int maxConcurrency, Duration samplePeriod, Duration pssPeriod, long cacheBytes) {
-    public static final int DEFAULT_MARGIN_PCT = 25;
+    public static final int DEFAULT_MARGIN_PCT = 30;
     public static final int DEFAULT_WARN_PCT = 80;
     public static final int DEFAULT_HIGH_PCT = 88;
     public static final int DEFAULT_CRITICAL_PCT = 94;

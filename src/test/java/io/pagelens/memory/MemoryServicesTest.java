@@ -28,7 +28,7 @@ class MemoryServicesTest {
             MemoryStatus st = memory.status();
             assertThat(st.budgetMb()).isEqualTo(102400);
             assertThat(st.budgetSource()).isEqualTo("PAGELENS_MEMORY_MB");
-            assertThat(st.ceilingMb()).isEqualTo(76800);
+            assertThat(st.ceilingMb()).isEqualTo(71680);
             assertThat(st.cacheCapMb()).isEqualTo(8);
             assertThat(st.usedMb()).isPositive();
             assertThat(st.costEstimateMb()).containsKeys("viewport", "full_page", "pdf");
