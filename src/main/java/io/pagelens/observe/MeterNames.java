@@ -38,13 +38,18 @@ public final class MeterNames {
     public static final String CACHE_CAP = "pagelens.cache.cap";
     public static final String CACHE_ENTRIES = "pagelens.cache.entries";
 
-    // browser and captures (published by the engine through CaptureMetrics)
+    // browser and captures (published by the engine: browser.BrowserSupervisor, capture.ChromeCapturer)
     public static final String BROWSER_LAUNCHES = "pagelens.browser.launches";
-    /** Counter, tag "reason": captures, memory, pressure, idle. */
-    public static final String BROWSER_RECYCLES = "pagelens.browser.recycles";
-    public static final String BROWSER_CRASHES = "pagelens.browser.crashes";
-    /** Timer with histogram, tags "kind" and "outcome" (ok or a CaptureError name). */
-    public static final String CAPTURE_DURATION = "pagelens.capture.duration";
+    /**
+     * Counter, tag "reason": recycles are {@code recycle} (after N captures), {@code memory} (process tree over
+     * its threshold) and {@code requested} (the governor); crashes are {@code gone} and {@code broken}; then
+     * {@code idle} and {@code shutdown}.
+     */
+    public static final String BROWSER_STOPS = "pagelens.browser.stops";
+    public static final String BROWSER_IN_FLIGHT = "pagelens.browser.inflight";
+    /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError name). */
+    public static final String CAPTURE_DURATION = "pagelens.capture";
+    public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
 
     /** Jobs waiting in the durable queue (published by the jobs package). */
     public static final String JOBS_QUEUE = "pagelens.jobs.queue";
