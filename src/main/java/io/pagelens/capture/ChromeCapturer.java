@@ -66,6 +66,7 @@ public final class ChromeCapturer implements Capturer {
     @Override
     public CaptureResult capture(CaptureRequest request, ArtifactSink sink) throws CaptureException, InterruptedException {
         if (extractor == null && request.formats().stream().anyMatch(CONTENT_FORMATS::contains)) {
+            sink.discard(); // nothing was written, but every failed capture tells its sink
             throw new CaptureException(CaptureError.INVALID_REQUEST, "formats markdown, text, links and metadata need a content extractor, and this engine has none");
         }
         long start = System.nanoTime();
@@ -214,7 +215,7 @@ public final class ChromeCapturer implements Capturer {
                         + " + document.documentElement.outerHTML", "html").asText("");
                 if (request.wants(Format.HTML)) artifacts.add(text(Format.HTML, "text/html; charset=utf-8", html));
                 if (wantsContent) {
-                    PageContent content = extractor.extract(html, finalUrl, request.content());
+                    PageContent content = extract(html, finalUrl);
                     if (request.wants(Format.MARKDOWN)) artifacts.add(text(Format.MARKDOWN, "text/markdown; charset=utf-8", content.markdown()));
                     if (request.wants(Format.TEXT)) artifacts.add(text(Format.TEXT, "text/plain; charset=utf-8", content.text()));
                     if (request.wants(Format.LINKS)) {
@@ -239,6 +240,18 @@ public final class ChromeCapturer implements Capturer {
             log.info("event=capture url={} status={} formats={} bytes={} totalMs={} tiles={}", request.url(), ev.status(),
                     request.formats(), bytes, timings.totalMs(), report.tiles());
             return new CaptureResult(request, report, artifacts, metadata, links);
+        }
+
+        /** The extractor's own failures (a page over its size limit, a bad includeTags selector) become clear errors. */
+        private PageContent extract(String html, URI finalUrl) throws CaptureException {
+            try {
+                return extractor.extract(html, finalUrl, request.content());
+            } catch (io.pagelens.content.ContentTooLargeException e) {
+                throw new CaptureException(CaptureError.INVALID_REQUEST, "the rendered page is too large for markdown, text, links"
+                        + " or metadata: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new CaptureException(CaptureError.INTERNAL, "content extraction failed: " + e.getMessage(), e);
+            }
         }
 
         private Artifact text(Format f, String contentType, String body) throws IOException {

@@ -127,6 +127,28 @@ class CaptureErrorsIT {
     }
 
     @Test
+    void contentFormatsWithoutExtractor_areRefusedClearly() {
+        CaptureException e = fail(CaptureRequest.builder(server.url("blog/index.html")).formats(java.util.Set.of(Format.MARKDOWN)).build());
+        assertThat(e.error()).isEqualTo(CaptureError.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("content extractor");
+    }
+
+    @Test
+    void pageTooLargeForContentExtraction_isAClearError() throws Exception {
+        try (CaptureEngine small = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(1),
+                new SimpleMeterRegistry(), new io.pagelens.content.HtmlContentExtractor(100))) {
+            Engines.MemorySink sink = new Engines.MemorySink();
+            assertThatThrownBy(() -> small.capture(CaptureRequest.builder(server.url("blog/index.html"))
+                    .formats(java.util.Set.of(Format.SCREENSHOT, Format.MARKDOWN)).build(), sink))
+                    .isInstanceOfSatisfying(CaptureException.class, e -> {
+                        assertThat(e.error()).isEqualTo(CaptureError.INVALID_REQUEST);
+                        assertThat(e.getMessage()).contains("too large");
+                    });
+            assertThat(sink.discarded).isTrue();
+        }
+    }
+
+    @Test
     void slowServer_hitsTheHardTimeout() {
         long t0 = System.nanoTime();
         CaptureException e = fail(CaptureRequest.builder(server.url("test/slow")).timeout(Duration.ofMillis(1500)).build());
