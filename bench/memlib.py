@@ -39,21 +39,29 @@ def start_in(cg, cmd, env, out_path):
 
 
 class Sampler:
-    """(seconds since start, anon+shmem bytes) every interval, on a thread."""
+    """(seconds since start, anon+shmem bytes) every interval, on a thread; every 2 s also the zombie
+    processes inside the cgroup (children the JVM has not reaped)."""
 
     def __init__(self, cg, interval_s=0.2):
         self.cg, self.interval, self.samples = cg, interval_s, []
+        self.zombies_max = 0
+        self.zombies_last = 0
         self.stop = threading.Event()
         self.t0 = time.time()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self):
+        n = 0
         while not self.stop.is_set():
             try:
                 self.samples.append((time.time() - self.t0, self.cg.used_bytes()))
+                if n % int(2 / self.interval) == 0:
+                    self.zombies_last = sum(1 for pid in self.cg.procs() if state(pid) == "Z")
+                    self.zombies_max = max(self.zombies_max, self.zombies_last)
             except OSError:
                 pass
+            n += 1
             self.stop.wait(self.interval)
 
     def close(self):
@@ -62,22 +70,13 @@ class Sampler:
         return self.samples
 
 
-def zombies():
-    """Zombie processes on the machine (state Z), as (pid, comm)."""
-    out = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                s = f.read()
-            comm = s[s.index("(") + 1:s.rindex(")")]
-            state = s[s.rindex(")") + 2]
-            if state == "Z":
-                out.append((int(pid), comm))
-        except (OSError, ValueError):
-            pass
-    return out
+def state(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            s = f.read()
+        return s[s.rindex(")") + 2]
+    except (OSError, ValueError):
+        return "?"
 
 
 def emit(result):
