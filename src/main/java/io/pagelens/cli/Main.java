@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ListCommand.class,
                 GcCommand.class,
                 ServeCommand.class,
+                MemoryCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,38 @@
+package io.pagelens.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemoryCommandTest {
+    private String run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new Main()).execute(args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void showsBudgetThresholdsUsageAndSizing() {
+        assertThat(run("memory"))
+                .containsPattern("budget +\\d+ MB \\((cgroup|default|WEB_MEMORY|PAGELENS_MEMORY_MB)\\)")
+                .containsPattern("admission +ceiling \\d+ MB")
+                .containsPattern("used now +\\d+ MB")
+                .contains("JVM sizing      -XX:+UseSerialGC");
+    }
+
+    @Test
+    void jvmFlagsAlone() {
+        assertThat(run("memory", "--jvm-flags").trim()).startsWith("-XX:+UseSerialGC").containsPattern("-Xmx\\d+m").doesNotContain("\n");
+    }
+}
