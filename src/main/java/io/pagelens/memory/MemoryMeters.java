@@ -6,7 +6,10 @@ import io.pagelens.observe.MeterNames;
 
 import java.util.function.ToLongFunction;
 
-/** Gauges of memory by source, the budget, the pressure level and OOM kills, read from the monitor's latest sample. */
+/**
+ * Gauges of memory by source, the budget, the pressure level and OOM kills, read from the monitor's latest sample.
+ * Strong references: Micrometer holds gauge objects weakly, and nothing else need keep the budget or cgroup alive.
+ */
 public final class MemoryMeters {
     private MemoryMeters() {
     }
@@ -20,11 +23,11 @@ public final class MemoryMeters {
         source(registry, monitor, "jvm_heap_committed", MemorySample::heapCommittedBytes);
         source(registry, monitor, "jvm_nonheap", MemorySample::nonHeapUsedBytes);
         Gauge.builder(MeterNames.CHROMIUM_PROCESSES, monitor, m -> m.latest() == null ? Double.NaN : m.latest().chromiumProcesses())
-                .register(registry);
+                .strongReference(true).register(registry);
         Gauge.builder(MeterNames.MEMORY_BUDGET, budget, MemoryBudget::bytes).baseUnit("bytes").tag("source", budget.source())
-                .register(registry);
-        Gauge.builder(MeterNames.MEMORY_PRESSURE_LEVEL, monitor, m -> m.level().ordinal()).register(registry);
-        if (cgroup.present()) Gauge.builder(MeterNames.MEMORY_OOM_KILLS, cgroup, CgroupMemory::oomKills).register(registry);
+                .strongReference(true).register(registry);
+        Gauge.builder(MeterNames.MEMORY_PRESSURE_LEVEL, monitor, m -> m.level().ordinal()).strongReference(true).register(registry);
+        if (cgroup.present()) Gauge.builder(MeterNames.MEMORY_OOM_KILLS, cgroup, CgroupMemory::oomKills).strongReference(true).register(registry);
     }
 
     private static void source(MeterRegistry registry, MemoryMonitor monitor, String source, ToLongFunction<MemorySample> f) {
@@ -32,6 +35,6 @@ public final class MemoryMeters {
             MemorySample s = m.latest();
             long v = s == null ? MemorySample.UNKNOWN : f.applyAsLong(s);
             return v == MemorySample.UNKNOWN ? Double.NaN : v;
-        }).tag("source", source).baseUnit("bytes").register(registry);
+        }).tag("source", source).baseUnit("bytes").strongReference(true).register(registry);
     }
 }
