@@ -53,4 +53,11 @@ class ChromiumFlagsTest {
         assertThat(rules).isGreaterThan(argv.indexOf("--no-sandbox")).isGreaterThan(argv.indexOf("--remote-debugging-pipe"));
         assertThat(argv.indexOf("--lang=de")).isGreaterThan(rules);
     }
+
+    @Test
+    void lowEndDeviceMode_isOnByDefault_andTheUserCanKeepDesktopMode() {
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of())).contains("--enable-low-end-device-mode");
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of("--disable-low-end-device-mode")))
+                .doesNotContain("--enable-low-end-device-mode").contains("--disable-low-end-device-mode");
+    }
 }
