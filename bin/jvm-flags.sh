@@ -38,6 +38,7 @@ PL_JVM_FLAGS=(
   -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps
   -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=32m
   -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1
+  -XX:TrimNativeHeapInterval=2000   # give freed malloc memory back: idle 64.7 -> 58.9 MB (bench/idle, 512 MB)
   -XX:+ExitOnOutOfMemoryError
   --enable-native-access=ALL-UNNAMED
 )

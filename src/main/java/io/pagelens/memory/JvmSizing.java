@@ -26,6 +26,7 @@ public record JvmSizing(int heapMb, int metaspaceMb, int codeCacheMb) {
         return List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xmx" + heapMb + "m", "-Xms8m",
                 "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps",
                 "-XX:MaxMetaspaceSize=" + metaspaceMb + "m", "-XX:ReservedCodeCacheSize=" + codeCacheMb + "m",
-                "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-XX:TieredStopAtLevel=1");
+                "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-XX:TieredStopAtLevel=1",
+                "-XX:TrimNativeHeapInterval=2000"); // freed malloc memory back to the OS: idle 64.7 -> 58.9 MB
     }
 }
