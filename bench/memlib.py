@@ -3,7 +3,6 @@ import importlib.machinery, importlib.util, json, os, subprocess, sys, threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("PAGELENS_SHARED", os.path.join(ROOT, "..", "shared"))
-HOST_RULES = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 
 
 def _load(name, path):
@@ -16,18 +15,11 @@ def _load(name, path):
 
 memcap = _load("memcap", os.path.join(SHARED, "bench", "memcap"))
 runner = _load("bench_run", os.path.join(ROOT, "bench", "run"))
+pagelens_env = runner.pagelens_env
 
 
 def log(*a):
     print("bench:", *a, file=sys.stderr, flush=True)
-
-
-def pagelens_env(**extra):
-    env = dict(os.environ)
-    env["PAGELENS_CHROME_ARGS"] = (env.get("PAGELENS_CHROME_ARGS", "") + f" '{HOST_RULES}'").strip()
-    env.setdefault("PAGELENS_LOG_LEVEL", "warn")
-    env.update({k: str(v) for k, v in extra.items()})
-    return env
 
 
 def start_in(cg, cmd, env, out_path):
