@@ -23,11 +23,15 @@ pl_budget_mb() {
     [ -n "$c" ] || continue
     if [ -z "$b" ] || [ "$c" -lt "$b" ]; then b=$c; fi
   done
-  echo "${b:-2048}"
+  # no limit anywhere: a quarter of physical memory, 512-2048 MB, as the governor's MemoryBudget assumes
+  if [ -z "$b" ]; then
+    b=$(( $(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo) / 4096 ))
+    [ "$b" -lt 512 ] && b=512; [ "$b" -gt 2048 ] && b=2048
+  fi
+  echo "$b"
 }
 
 PL_BUDGET_MB=$(pl_budget_mb)
-export PAGELENS_BUDGET_MB="$PL_BUDGET_MB"
 # heap: 18% of the budget, between 80 and 160 MB (512 MB dyno -> 92 MB): the live set under full-page captures
 # reached 45-48 MB, and a larger budget is worth more to Chromium. The heap ratios keep the committed heap near
 # the live set and let one full GC give it back (docs/memory.md, "JVM sizing rule").

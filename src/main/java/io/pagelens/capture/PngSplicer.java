@@ -89,10 +89,6 @@ final class PngSplicer {
         return width;
     }
 
-    int rowsWritten() {
-        return rowsOut;
-    }
-
     /** Pads to the announced height, ends the stream; returns the bytes written. */
     long finish() throws IOException {
         if (ihdr == null) throw new IOException("no tiles were added");
