@@ -12,9 +12,9 @@ import java.io.IOException;
 
 /**
  * Takes the screenshot a request asks for. Viewport, clip and element shots are encoded by Chromium and
- * streamed straight into the sink. A full page taller than one tile is captured in clip tiles
- * ({@code captureBeyondViewport}) and stitched by a streaming encoder, so neither Chromium nor the JVM holds
- * the whole page:
+ * streamed straight into the sink. A full page taller than one tile is captured in tiles ({@link TileMethod}:
+ * scrolling the viewport by default, or {@code captureBeyondViewport} clips) and stitched by a streaming encoder,
+ * so neither Chromium nor the JVM holds the whole page:
  * <ul>
  *   <li>PNG: tiles joined through zlib alone, never decoded to pixels ({@link PngSplicer});</li>
  *   <li>JPEG: tiles stitched by the JDK's baseline JPEG encoder pulling rows ({@link JpegStreamWriter});
@@ -96,14 +96,72 @@ final class ScreenshotWriter {
                     true, settings.optimizeForSpeed()), out, page.deadline().cap(settings.commandTimeout()));
             return new Shot(out.finish(devW, devH), 1, capped);
         }
-        int tiles = (height + tile - 1) / tile;
+        boolean scroll = settings.tileMethod() == TileMethod.SCROLL
+                && request.viewport().height() >= ScrollTiles.MIN_VIEWPORT_HEIGHT;
+        Tiles tiles = new Tiles(page, width, height, scroll ? request.viewport().height() : tile,
+                scroll ? new ScrollTiles(page, settings.commandTimeout()) : null);
+        Shot shot;
         if (type == ImageType.PNG) {
-            return new Shot(splicePng(page, width, height, tile, tiles, devH, out), tiles, capped);
+            shot = new Shot(splicePng(tiles, devH, out), tiles.count(), capped);
+        } else {
+            try (TiledImage image = new TiledImage(devW, devH, tiles.count(), i -> decode(tiles.fetch(i), i))) {
+                JpegStreamWriter.write(image, out, request.quality());
+                shot = new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
+            }
         }
-        try (TiledImage image = new TiledImage(devW, devH, tiles,
-                i -> decode(fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)), i * tile))) {
-            JpegStreamWriter.write(image, out, request.quality());
-            return new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
+        tiles.finish();
+        return shot;
+    }
+
+    /** The tiles of one full page: {@code count()} bands of {@code tile} CSS px from the top, the last one shorter. */
+    private final class Tiles {
+        private final PageCapture page;
+        private final int width;
+        private final int height;
+        private final int tile;
+        private final ScrollTiles scroll;
+
+        Tiles(PageCapture page, int width, int height, int tile, ScrollTiles scroll) {
+            this.page = page;
+            this.width = width;
+            this.height = height;
+            this.tile = tile;
+            this.scroll = scroll;
+        }
+
+        int count() {
+            return (height + tile - 1) / tile;
+        }
+
+        /** Tile {@code i} as lossless PNG, in Chromium's fast mode: it is re-compressed or decoded right away. */
+        Bytes fetch(int i) throws IOException {
+            int y = i * tile;
+            int h = Math.min(tile, height - y);
+            Bytes png = new Bytes();
+            try {
+                boolean inView = scroll != null && scroll.show(y, h, i == 0);
+                page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, h), !inView, true),
+                        png, page.deadline().cap(settings.commandTimeout()));
+            } catch (CdpException e) {
+                throw new TileException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TileException(e);
+            }
+            return png;
+        }
+
+        /** After the last tile: the page's own styles and scroll position back, for the formats captured next. */
+        void finish() throws IOException {
+            if (scroll == null) return;
+            try {
+                scroll.restore();
+            } catch (CdpException e) {
+                throw new TileException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TileException(e);
+            }
         }
     }
 
@@ -111,11 +169,9 @@ final class ScreenshotWriter {
      * PNG tiles joined by {@link PngSplicer}: zlib work only, no pixel decoding. The output width is the first
      * tile's, so a fractional device scale factor cannot make tiles and header disagree.
      */
-    private Artifact splicePng(PageCapture page, int width, int height, int tile, int tiles, int devH, ArtifactStream out)
-            throws IOException {
+    private Artifact splicePng(Tiles tiles, int devH, ArtifactStream out) throws IOException {
         PngSplicer splicer = null;
-        try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles,
-                i -> fetchTile(page, width, i * tile, Math.min(tile, height - i * tile)))) {
+        try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles.count(), tiles::fetch)) {
             while (pngs.hasNext()) {
                 Bytes png = pngs.next();
                 if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
@@ -126,24 +182,9 @@ final class ScreenshotWriter {
         return out.finish(splicer.width(), devH);
     }
 
-    /** One tile as lossless PNG, in Chromium's fast mode: it is re-compressed or decoded right away. */
-    private Bytes fetchTile(PageCapture page, int width, int y, int height) throws IOException {
-        Bytes png = new Bytes();
-        try {
-            page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, height), true, true),
-                    png, page.deadline().cap(settings.commandTimeout()));
-        } catch (CdpException e) {
-            throw new TileException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TileException(e);
-        }
-        return png;
-    }
-
-    private static BufferedImage decode(Bytes png, int y) throws IOException {
+    private static BufferedImage decode(Bytes png, int index) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.buffer(), 0, png.size()));
-        if (img == null) throw new IOException("Chromium returned an unreadable tile at y=" + y);
+        if (img == null) throw new IOException("Chromium returned an unreadable tile (#" + index + ")");
         return img;
     }
 
