@@ -104,7 +104,7 @@ final class ScreenshotWriter {
         if (type == ImageType.PNG) {
             shot = new Shot(splicePng(tiles, devH, out), tiles.count(), capped);
         } else {
-            try (TiledImage image = new TiledImage(devW, devH, tiles.count(), i -> decode(tiles.fetch(i), i))) {
+            try (TiledImage image = new TiledImage(devW, devH, tiles.count(), i -> tiles.decode(i))) {
                 JpegStreamWriter.write(image, out, request.quality());
                 shot = new Shot(out.finish(devW, devH), image.tilesFetched(), capped);
             }
@@ -113,8 +113,13 @@ final class ScreenshotWriter {
         return shot;
     }
 
-    /** The tiles of one full page: {@code count()} bands of {@code tile} CSS px from the top, the last one shorter. */
+    /**
+     * The tiles of one full page: {@code count()} bands of {@code tile} CSS px from the top, the last one shorter.
+     * Tile buffers (MBs each, so the JVM would put them straight into the old generation) are recycled: at most
+     * two are in use at once, the one being encoded and the one being fetched.
+     */
     private final class Tiles {
+        private final java.util.ArrayDeque<Bytes> spare = new java.util.ArrayDeque<>(2);
         private final PageCapture page;
         private final int width;
         private final int height;
@@ -137,7 +142,12 @@ final class ScreenshotWriter {
         Bytes fetch(int i) throws IOException {
             int y = i * tile;
             int h = Math.min(tile, height - y);
-            Bytes png = new Bytes();
+            Bytes png;
+            synchronized (spare) {
+                png = spare.poll();
+            }
+            if (png == null) png = new Bytes();
+            else png.reset();
             try {
                 boolean inView = scroll != null && scroll.show(y, h, i == 0);
                 page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, h), !inView, true),
@@ -149,6 +159,22 @@ final class ScreenshotWriter {
                 throw new TileException(e);
             }
             return png;
+        }
+
+        /** Hands a tile's buffer back once its bytes have been used. */
+        void recycle(Bytes png) {
+            synchronized (spare) {
+                if (spare.size() < 2) spare.push(png);
+            }
+        }
+
+        BufferedImage decode(int i) throws IOException {
+            Bytes png = fetch(i);
+            try {
+                return ScreenshotWriter.decode(png, i);
+            } finally {
+                recycle(png);
+            }
         }
 
         /** After the last tile: the page's own styles and scroll position back, for the formats captured next. */
@@ -176,6 +202,7 @@ final class ScreenshotWriter {
                 Bytes png = pngs.next();
                 if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
                 splicer.add(png.buffer(), png.size());
+                tiles.recycle(png);
             }
         }
         splicer.finish();

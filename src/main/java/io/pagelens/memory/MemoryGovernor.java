@@ -28,7 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * where {@code used} is the latest {@link MemorySample} and a capture's outstanding reservation is its cost
  * minus its share of the growth seen since it started (so memory is not counted twice once it shows up in
- * the sample). Concurrency therefore rises and falls with real memory, never above {@code maxConcurrency}.
+ * the sample). Concurrency therefore rises and falls with real memory, never above {@code maxConcurrency}, and
+ * never more than {@code maxHeavy} full-page or PDF captures at once.
  * With nothing in flight one capture is always admitted unless pressure is critical, so work never stops.
  * Waiting is strictly first come, first served; a waiter gives up at its deadline with an
  * {@link Admission.AdmissionException} that says why. At {@link PressureLevel#HIGH} and above nothing new
@@ -44,6 +45,7 @@ public final class MemoryGovernor implements Admission, MemoryListener {
 
     private final long ceilingBytes;
     private final int maxConcurrency;
+    private final int maxHeavy;
     private final CostModel costs;
     private final Clock clock;
 
@@ -63,8 +65,15 @@ public final class MemoryGovernor implements Admission, MemoryListener {
      * @param maxConcurrency captures in flight at most, whatever memory says
      */
     public MemoryGovernor(long ceilingBytes, int maxConcurrency, CostModel costs, Clock clock, MeterRegistry registry) {
+        this(ceilingBytes, maxConcurrency, maxConcurrency, costs, clock, registry);
+    }
+
+    /** @param maxHeavy full-page and PDF captures in flight at most (capped by {@code maxConcurrency}) */
+    public MemoryGovernor(long ceilingBytes, int maxConcurrency, int maxHeavy, CostModel costs, Clock clock, MeterRegistry registry) {
         if (ceilingBytes <= 0) throw new IllegalArgumentException("ceilingBytes must be positive, was " + ceilingBytes);
         if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
+        if (maxHeavy < 1) throw new IllegalArgumentException("maxHeavy must be at least 1, was " + maxHeavy);
+        this.maxHeavy = Math.min(maxHeavy, maxConcurrency);
         this.ceilingBytes = ceilingBytes;
         this.maxConcurrency = maxConcurrency;
         this.costs = costs;
@@ -85,7 +94,7 @@ public final class MemoryGovernor implements Admission, MemoryListener {
     }
 
     public MemoryGovernor(MemorySettings settings, CostModel costs, Clock clock, MeterRegistry registry) {
-        this(settings.ceilingBytes(), settings.maxConcurrency(), costs, clock, registry);
+        this(settings.ceilingBytes(), settings.maxConcurrency(), settings.maxHeavy(), costs, clock, registry);
     }
 
     @Override
@@ -99,7 +108,7 @@ public final class MemoryGovernor implements Admission, MemoryListener {
                 while (true) {
                     // estimated afresh on each check: what finished while this one waited has taught the model
                     long cost = costs.estimate(kind, host);
-                    if (queue.peekFirst() == me && admissible(cost)) {
+                    if (queue.peekFirst() == me && admissible(kind, cost)) {
                         queue.removeFirst();
                         Flight f = new Flight(kind, host, cost, used);
                         flights.add(f);
@@ -165,10 +174,15 @@ public final class MemoryGovernor implements Admission, MemoryListener {
         return m;
     }
 
-    private boolean admissible(long cost) {
+    private boolean admissible(CaptureKind kind, long cost) {
         if (flights.isEmpty()) return level != PressureLevel.CRITICAL; // never zero progress
         if (level.atLeast(PressureLevel.HIGH) || flights.size() >= maxConcurrency) return false;
+        if (kind.heavy() && heavyInFlight() >= maxHeavy) return false;
         return ceilingBytes - used - outstanding() >= cost;
+    }
+
+    private long heavyInFlight() {
+        return flights.stream().filter(f -> f.kind.heavy()).count();
     }
 
     /** Reservations not yet visible in the sample: each capture's cost minus its share of the growth since it began. */
@@ -184,6 +198,7 @@ public final class MemoryGovernor implements Admission, MemoryListener {
         if (flights.isEmpty() && level == PressureLevel.CRITICAL) why = "memory pressure is critical";
         else if (level.atLeast(PressureLevel.HIGH)) why = "memory pressure is " + level.name().toLowerCase(Locale.ROOT) + ", admission paused";
         else if (flights.size() >= maxConcurrency) why = "all " + maxConcurrency + " capture slots are busy";
+        else if (kind.heavy() && heavyInFlight() >= maxHeavy) why = "all " + maxHeavy + " full-page/PDF slots are busy";
         else if (queue.peekFirst() != null && !flights.isEmpty() && ceilingBytes - used - outstanding() >= cost) why = "earlier captures are still queued";
         else why = "not enough memory headroom";
         return String.format(Locale.ROOT,

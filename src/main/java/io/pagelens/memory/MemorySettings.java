@@ -14,12 +14,14 @@ import java.time.Duration;
  * @param highPct        ... {@link PressureLevel#HIGH}
  * @param criticalPct    ... {@link PressureLevel#CRITICAL}
  * @param maxConcurrency captures in flight at most
+ * @param maxHeavy       full-page and PDF captures in flight at most: one per core. Measured on 2 cores, full-page
+ *                       corpus in 512 MB: 4 at once peaked 365-423 MB at 66-68/min, 2 at once 295-322 MB at 65/min
  * @param samplePeriod   sampling period while captures run or pressure is up (slower when idle)
  * @param pssPeriod      how often the dearer process-tree PSS is read
  * @param cacheBytes     global cap of every Caffeine cache's weight
  */
 public record MemorySettings(MemoryBudget budget, int marginPct, int warnPct, int highPct, int criticalPct,
-                             int maxConcurrency, Duration samplePeriod, Duration pssPeriod, long cacheBytes) {
+                             int maxConcurrency, int maxHeavy, Duration samplePeriod, Duration pssPeriod, long cacheBytes) {
     public static final int DEFAULT_MARGIN_PCT = 30;
     public static final int DEFAULT_WARN_PCT = 80;
     public static final int DEFAULT_HIGH_PCT = 88;
@@ -48,6 +50,7 @@ public record MemorySettings(MemoryBudget budget, int marginPct, int warnPct, in
                 env.integer("PAGELENS_MEMORY_HIGH_PCT", DEFAULT_HIGH_PCT, 31, 99),
                 env.integer("PAGELENS_MEMORY_CRITICAL_PCT", DEFAULT_CRITICAL_PCT, 32, 100),
                 env.integer("PAGELENS_MAX_CONCURRENCY", Math.max(1, 2 * cores), 1, 64),
+                env.integer("PAGELENS_MAX_FULL_PAGE_CONCURRENCY", Math.max(1, cores), 1, 64),
                 positive(env, "PAGELENS_MEMORY_SAMPLE_PERIOD", DEFAULT_SAMPLE_PERIOD),
                 positive(env, "PAGELENS_MEMORY_PSS_PERIOD", DEFAULT_PSS_PERIOD),
                 env.integer("PAGELENS_CACHE_MB", DEFAULT_CACHE_MB, 0, 4096) * MemoryBudget.MB);

@@ -97,6 +97,20 @@ class MemoryGovernorTest {
     }
 
     @Test
+    void fullPagesAndPdfs_stopAtTheirOwnCap_viewportsStillFit() throws Exception {
+        MemoryGovernor g = new MemoryGovernor(1000 * MB, 4, 2, new CostModel(64 * MB, 64 * MB), clock, registry);
+        sample(g, 100, PressureLevel.OK);
+        held.add(g.admit(CaptureKind.FULL_PAGE, null, later()));
+        held.add(g.admit(CaptureKind.PDF, null, later()));
+        assertThatThrownBy(() -> g.admit(CaptureKind.FULL_PAGE, null, clock.instant()))
+                .isInstanceOf(AdmissionException.class).hasMessageContaining("all 2 full-page/PDF slots are busy");
+        assertThat(admitAllThatFit(g, VIEWPORT)).as("memory and the overall cap of 4 still allow two viewports").isEqualTo(2);
+        held.removeFirst().close();
+        held.removeFirst().close();
+        assertThat(admitAllThatFit(g, CaptureKind.FULL_PAGE)).as("the two viewports leave two full-page slots").isEqualTo(2);
+    }
+
+    @Test
     void neverAboveMaxConcurrency() throws Exception {
         MemoryGovernor g = governor(4000, 2, 16);
         sample(g, 0, PressureLevel.OK);
