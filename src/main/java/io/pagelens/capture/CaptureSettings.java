@@ -11,7 +11,9 @@ import java.time.Duration;
  *                         2,000 px clip tiles cost +113 MB on a 60k px page, one piece +1.2 GB
  * @param tileMethod       how tall pages are tiled: scrolling the viewport (default, lighter) or clips
  * @param optimizeForSpeed Chromium's faster, larger PNG/JPEG encoding for direct shots (96 vs 71 captures/min)
- * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small)
+ * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small); measured on the full-page
+ *                         corpus: level 1 spliced in 18 s of CPU instead of 35 s at level 4 (65.7 -> 72.1 captures/min)
+ *                         for files 6.7 % larger
  * @param commandTimeout   cap on one CDP command; longer means the browser is checked for a hang
  * @param queueTimeout     how long a capture may wait for admission before its own timeout starts
  * @param webpMaxDevicePx  cap on a full-page WebP's height in device px: WebP is encoded by Chromium in one piece,
@@ -20,7 +22,7 @@ import java.time.Duration;
 public record CaptureSettings(int tileHeight, TileMethod tileMethod, boolean optimizeForSpeed, int pngLevel, Duration commandTimeout,
                               Duration queueTimeout, int webpMaxDevicePx) {
     public static final int DEFAULT_TILE_HEIGHT = 2_000;
-    public static final int DEFAULT_PNG_LEVEL = 4;
+    public static final int DEFAULT_PNG_LEVEL = 1;
     public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_WEBP_MAX_DEVICE_PX = 4_000;
     /** WebP's own limit on either side. */
