@@ -57,4 +57,47 @@ pl_build() {
     pl_log "building target/pagelens.jar"
     (cd "$pl_root" && mvn -B -q -DskipTests package >&2) || { pl_log "build failed"; return 1; }
   fi
+  pl_aot
+}
+
+# The AOT cache (JEP 483/514): the classes a serve + capture session loads, parsed and linked once and then
+# mapped from target/pagelens.aot instead of rebuilt in metaspace. Measured (bench/idle, 512 MB): idle 54.5 ->
+# 43.8 MB before any capture, 65.0 -> 52.2 MB after captures. Trained once per build by a real `serve` that
+# captures its own /docs, /dashboard (full page) and a PDF; PAGELENS_AOT=0 skips it. A failed training only
+# means running without the cache.
+pl_aot() {
+  local jar="$pl_root/target/pagelens.jar" aot="$pl_root/target/pagelens.aot"
+  [ "${PAGELENS_AOT:-1}" = 1 ] || return 0
+  [ -f "$aot" ] && [ "$aot" -nt "$jar" ] && return 0
+  rm -f "$aot"
+  pl_log "training the AOT cache target/pagelens.aot (once per build)"
+  local tmp port="" pid url
+  tmp=$(mktemp -d)
+  ( source "$pl_root/bin/jvm-flags.sh"
+    PORT=0 PAGELENS_AUTH=none PAGELENS_DATA="$tmp/data" PAGELENS_LOG_LEVEL=warn MALLOC_ARENA_MAX=2 \
+      exec "$JAVA_HOME/bin/java" "${PL_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$aot" -jar "$jar" serve ) >"$tmp/train.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 150); do
+    port=$(sed -n 's/^pagelens: serving on port \([0-9]*\).*/\1/p' "$tmp/train.log")
+    [ -n "$port" ] || ! kill -0 "$pid" 2>/dev/null && break
+    sleep 0.2
+  done
+  if [ -n "$port" ]; then
+    url="http://127.0.0.1:$port"
+    pl_post "$port" /v1/captures '{"url":"'"$url"'/docs","formats":["screenshot","html","markdown","text","links","metadata"]}'
+    pl_post "$port" /v1/captures '{"url":"'"$url"'/dashboard","fullPage":true,"format":"jpeg"}'
+    pl_post "$port" /v1/captures '{"url":"'"$url"'/docs","fullPage":true,"formats":["screenshot","pdf"]}'
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ -f "$aot" ]; then rm -rf "$tmp"; else pl_log "AOT training failed ($tmp/train.log); pagelens runs without the cache"; fi
+}
+
+# POST a JSON body over bash's /dev/tcp, so the training needs no curl; waits for the answer.
+pl_post() {
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 0
+  printf 'POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+    "$2" "${#3}" "$3" >&3
+  cat <&3 >/dev/null || true
+  exec 3<&-
 }

@@ -57,7 +57,7 @@ public final class MemoryServices implements AutoCloseable {
         s.monitor.start();
         log.atInfo().addKeyValue("budgetMb", settings.budget().mb()).addKeyValue("budgetSource", settings.budget().source())
                 .addKeyValue("ceilingMb", settings.ceilingBytes() / MemoryBudget.MB)
-                .addKeyValue("maxConcurrency", settings.maxConcurrency()).addKeyValue("measuredBy", cgroup.describe())
+                .addKeyValue("maxConcurrency", settings.maxConcurrency()).addKeyValue("maxFullPage", settings.maxHeavy()).addKeyValue("measuredBy", cgroup.describe())
                 .addKeyValue("cacheCapMb", settings.cacheBytes() / MemoryBudget.MB).log("memory governor started");
         return s;
     }
