@@ -8,7 +8,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Hands out tiles 0..count-1 in order, fetching tile i+1 in the background once tile i has arrived, so Chromium
  * paints the next tile while the caller encodes the current one. Fetches never overlap: two screenshots at once
- * on one page disturb each other (captureBeyondViewport resizes the view), which misplaces tiles. At most two
+ * on one page disturb each other (a scroll tile moves the page, a clip tile resizes the view), which misplaces
+ * tiles. At most two
  * tiles are held: the caller's and the next.
  */
 final class TilePrefetcher<T> implements AutoCloseable {
