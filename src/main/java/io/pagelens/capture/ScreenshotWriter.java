@@ -148,16 +148,12 @@ final class ScreenshotWriter {
             }
             if (png == null) png = new Bytes();
             else png.reset();
-            try {
+            Bytes out = png;
+            tileStep(() -> {
                 boolean inView = scroll != null && scroll.show(y, h, i == 0);
                 page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, h), !inView, true),
-                        png, page.deadline().cap(settings.commandTimeout()));
-            } catch (CdpException e) {
-                throw new TileException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TileException(e);
-            }
+                        out, page.deadline().cap(settings.commandTimeout()));
+            });
             return png;
         }
 
@@ -179,15 +175,25 @@ final class ScreenshotWriter {
 
         /** After the last tile: the page's own styles and scroll position back, for the formats captured next. */
         void finish() throws IOException {
-            if (scroll == null) return;
-            try {
-                scroll.restore();
-            } catch (CdpException e) {
-                throw new TileException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TileException(e);
-            }
+            if (scroll != null) tileStep(scroll::restore);
+        }
+    }
+
+    /** A DevTools step of the tiling. */
+    @FunctionalInterface
+    private interface TileStep {
+        void run() throws CdpException, InterruptedException;
+    }
+
+    /** Runs a step inside the row-pulling encoders, which only throw IOException. */
+    private static void tileStep(TileStep step) throws TileException {
+        try {
+            step.run();
+        } catch (CdpException e) {
+            throw new TileException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TileException(e);
         }
     }
 
