@@ -73,9 +73,13 @@ pl_aot() {
   pl_log "training the AOT cache target/pagelens.aot (once per build)"
   local tmp port="" pid url
   tmp=$(mktemp -d)
+  local keep=()  # a clean environment, so the training cannot reach the user's database, bucket or webhooks
+  [ -n "${CHROME_PATH:-}" ] && keep+=("CHROME_PATH=$CHROME_PATH")
+  [ -n "${PAGELENS_CHROME_ARGS:-}" ] && keep+=("PAGELENS_CHROME_ARGS=$PAGELENS_CHROME_ARGS")
   ( source "$pl_root/bin/jvm-flags.sh"
-    PORT=0 PAGELENS_AUTH=none PAGELENS_DATA="$tmp/data" PAGELENS_LOG_LEVEL=warn MALLOC_ARENA_MAX=2 \
-      exec "$JAVA_HOME/bin/java" "${PL_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$aot" -jar "$jar" serve ) >"$tmp/train.log" 2>&1 &
+    exec env -i "PATH=$PATH" "HOME=${HOME:-/tmp}" "TMPDIR=${TMPDIR:-/tmp}" "JAVA_HOME=$JAVA_HOME" "${keep[@]}" \
+      PORT=0 PAGELENS_AUTH=none "PAGELENS_DATA=$tmp/data" PAGELENS_LOG_LEVEL=warn MALLOC_ARENA_MAX=2 \
+      "$JAVA_HOME/bin/java" "${PL_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$aot" -jar "$jar" serve ) >"$tmp/train.log" 2>&1 &
   pid=$!
   for _ in $(seq 150); do
     port=$(sed -n 's/^pagelens: serving on port \([0-9]*\).*/\1/p' "$tmp/train.log")
