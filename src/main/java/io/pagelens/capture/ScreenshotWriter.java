@@ -96,10 +96,7 @@ final class ScreenshotWriter {
                     true, settings.optimizeForSpeed()), out, page.deadline().cap(settings.commandTimeout()));
             return new Shot(out.finish(devW, devH), 1, capped);
         }
-        boolean scroll = settings.tileMethod() == TileMethod.SCROLL
-                && request.viewport().height() >= ScrollTiles.MIN_VIEWPORT_HEIGHT;
-        Tiles tiles = new Tiles(page, width, height, scroll ? request.viewport().height() : tile,
-                scroll ? new ScrollTiles(page, settings.commandTimeout()) : null);
+        Tiles tiles = new Tiles(page, request.viewport(), height);
         Shot shot;
         if (type == ImageType.PNG) {
             shot = new Shot(splicePng(tiles, devH, out), tiles.count(), capped);
@@ -115,8 +112,9 @@ final class ScreenshotWriter {
 
     /**
      * The tiles of one full page: {@code count()} bands of {@code tile} CSS px from the top, the last one shorter.
-     * Tile buffers (MBs each, so the JVM would put them straight into the old generation) are recycled: at most
-     * two are in use at once, the one being encoded and the one being fetched.
+     * Scroll tiles are one viewport tall; clip tiles (the setting, or a viewport too short to scroll by) are
+     * {@link CaptureSettings#tileHeight()}. Tile buffers (MBs each, so the JVM would put them straight into the
+     * old generation) are recycled: at most two are in use at once, the one being encoded and the one being fetched.
      */
     private final class Tiles {
         private final java.util.ArrayDeque<Bytes> spare = new java.util.ArrayDeque<>(2);
@@ -126,12 +124,13 @@ final class ScreenshotWriter {
         private final int tile;
         private final ScrollTiles scroll;
 
-        Tiles(PageCapture page, int width, int height, int tile, ScrollTiles scroll) {
+        Tiles(PageCapture page, Viewport viewport, int height) {
+            boolean scrolls = settings.tileMethod() == TileMethod.SCROLL && viewport.height() >= ScrollTiles.MIN_VIEWPORT_HEIGHT;
             this.page = page;
-            this.width = width;
+            this.width = viewport.width();
             this.height = height;
-            this.tile = tile;
-            this.scroll = scroll;
+            this.tile = scrolls ? viewport.height() : settings.tileHeight();
+            this.scroll = scrolls ? new ScrollTiles(page, settings.commandTimeout()) : null;
         }
 
         int count() {
