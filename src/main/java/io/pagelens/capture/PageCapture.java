@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -96,19 +93,7 @@ final class PageCapture implements AutoCloseable {
                     p -> session.sendAsync(Commands.fetchFail(p.requestId()), Duration.ofSeconds(5))));
             batch.add(Commands.fetchEnable(types));
         }
-        Duration timeout = deadline.cap(settings.commandTimeout());
-        List<CompletableFuture<Void>> answers = batch.stream().map(c -> session.sendAsync(c, timeout)).toList();
-        for (CompletableFuture<Void> answer : answers) {
-            try {
-                answer.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof CdpException c) throw c;
-                if (e.getCause() instanceof TimeoutException) {
-                    throw new CdpException(CdpException.Kind.TIMEOUT, "page setup got no answer within " + timeout.toMillis() + " ms");
-                }
-                throw new CdpException(CdpException.Kind.PROTOCOL_ERROR, "page setup failed: " + e.getCause(), e.getCause());
-            }
-        }
+        session.sendAll(batch, deadline.cap(settings.commandTimeout()));
     }
 
     /** Navigates and waits as asked; afterwards the page is ready to be captured. */

@@ -101,14 +101,36 @@ public final class CdpConnection implements AutoCloseable {
             }
             return cmd.result().apply(result);
         } catch (TimeoutException e) {
-            throw new CdpException(CdpException.Kind.TIMEOUT, cmd.method() + " got no answer within " + timeout.toMillis() + " ms");
+            throw failure(cmd, e, timeout);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof CdpException c) throw c;
-            throw new CdpException(CdpException.Kind.PROTOCOL_ERROR, cmd.method() + " failed: " + e.getCause(), e.getCause());
+            throw failure(cmd, e.getCause(), timeout);
         } finally {
             pending.remove(id);
             if (guard != null) guard.detach();
         }
+    }
+
+    /**
+     * Sends the commands back to back and then waits for every answer, so they cost one round trip instead of one
+     * each; the target handles them in order. Fails with the first command that failed.
+     */
+    void sendAll(String sessionId, List<? extends Command<?>> cmds, Duration timeout) throws CdpException, InterruptedException {
+        List<? extends CompletableFuture<?>> answers = cmds.stream().map(c -> sendAsync(sessionId, c, timeout)).toList();
+        for (int i = 0; i < answers.size(); i++) {
+            try {
+                answers.get(i).get();
+            } catch (ExecutionException e) {
+                throw failure(cmds.get(i), e.getCause(), timeout);
+            }
+        }
+    }
+
+    private static CdpException failure(Command<?> cmd, Throwable cause, Duration timeout) {
+        if (cause instanceof CdpException c) return c;
+        if (cause instanceof TimeoutException) {
+            return new CdpException(CdpException.Kind.TIMEOUT, cmd.method() + " got no answer within " + timeout.toMillis() + " ms");
+        }
+        return new CdpException(CdpException.Kind.PROTOCOL_ERROR, cmd.method() + " failed: " + cause, cause);
     }
 
     /** Sends without waiting; for event handlers. The future fails after {@code timeout}. */

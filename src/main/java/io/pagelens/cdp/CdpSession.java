@@ -29,6 +29,11 @@ public final class CdpSession {
         return connection.send(sessionId, cmd, binary, timeout);
     }
 
+    /** Sends the commands in one go and waits for all of them (see {@link CdpConnection#sendAll}). */
+    public void sendAll(java.util.List<? extends Command<?>> cmds, Duration timeout) throws CdpException, InterruptedException {
+        connection.sendAll(sessionId, cmds, timeout);
+    }
+
     public <T> CompletableFuture<T> sendAsync(Command<T> cmd, Duration timeout) {
         return connection.sendAsync(sessionId, cmd, timeout);
     }
