@@ -83,8 +83,9 @@ public final class PagelensServer implements AutoCloseable {
         JobEvents events = new JobEvents();
         List<JobHandler> handlers = new ArrayList<>(p.handlers());
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
-        WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, s.workers(), p.clock(), p.registry()) : null;
-        JobService jobs = new JobService(store, events, workers, new FollowUps(store, events, handlers, p.clock()), s.queueLimit(), p.clock());
+        FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
+        WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, followUps, s.workers(), p.clock(), p.registry()) : null;
+        JobService jobs = new JobService(store, events, workers, followUps, s.queueLimit(), p.clock());
         Gauge.builder(MeterNames.JOBS_QUEUE, store, JobStore::queued).description("jobs waiting in the queue").register(p.registry());
 
         ApiServer http = null;

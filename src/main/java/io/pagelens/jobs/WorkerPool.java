@@ -2,6 +2,7 @@ package io.pagelens.jobs;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,15 +84,15 @@ public final class WorkerPool implements AutoCloseable {
     private final FollowUps followUps;
 
     /** @param metrics where {@code pagelens.jobs.finished} (by kind and outcome) goes */
-    public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, Settings settings, Clock clock,
-                      MeterRegistry metrics) {
+    public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, FollowUps followUps, Settings settings,
+                      Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
         this.store = store;
         this.events = events;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity()));
         this.settings = settings;
         this.clock = clock;
-        this.followUps = new FollowUps(store, events, handlers, clock);
+        this.followUps = followUps;
     }
 
     public WorkerPool start() {
@@ -210,9 +211,9 @@ public final class WorkerPool implements AutoCloseable {
             finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, 500, e));
         } finally {
             running.remove(job.id());
-            double ms = (System.nanoTime() - t0) / 1e6;
-            Timer.builder("pagelens.jobs.run").tag("kind", job.kind()).register(metrics).record(Duration.ofNanos(System.nanoTime() - t0));
-            avgJobMillis = avgJobMillis * 0.8 + ms * 0.2;
+            long took = System.nanoTime() - t0;
+            Timer.builder(MeterNames.JOBS_RUN).tag("kind", job.kind()).register(metrics).record(Duration.ofNanos(took));
+            avgJobMillis = avgJobMillis * 0.8 + took / 1e6 * 0.2;
         }
     }
 
@@ -255,7 +256,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private void publish(Job job, String type, JobState state, String detail) {
         if (state.terminal() || type.equals("retrying") || type.equals("requeued")) {
-            metrics.counter("pagelens.jobs.finished", "kind", job.kind(), "outcome", type).increment();
+            metrics.counter(MeterNames.JOBS_FINISHED, "kind", job.kind(), "outcome", type).increment();
         }
         events.publish(new JobEvent(job.id(), type, state, job.attempts(), detail, clock.instant()));
     }
@@ -266,7 +267,7 @@ public final class WorkerPool implements AutoCloseable {
     /** Renews leases, forwards cancel requests made elsewhere, reaps jobs of dead workers, purges old jobs. */
     private void housekeep() {
         Duration every = settings.lease().dividedBy(3);
-        long nextPurge = 0;
+        long nextPurge = System.nanoTime(); // purge on the first pass (nanoTime may be negative: never compare with 0)
         while (!stopping.get()) {
             try {
                 if (System.nanoTime() - nextPurge >= 0) {

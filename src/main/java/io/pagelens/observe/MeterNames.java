@@ -53,4 +53,8 @@ public final class MeterNames {
 
     /** Jobs waiting in the durable queue (published by the jobs package). */
     public static final String JOBS_QUEUE = "pagelens.jobs.queue";
+    /** Timer of one job run, tag "kind". */
+    public static final String JOBS_RUN = "pagelens.jobs.run";
+    /** Counter of jobs ended, retried or requeued, tags "kind" and "outcome". */
+    public static final String JOBS_FINISHED = "pagelens.jobs.finished";
 }

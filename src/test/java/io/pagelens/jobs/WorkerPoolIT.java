@@ -47,7 +47,7 @@ class WorkerPoolIT extends DatabaseSuite {
     private JobService service(Database db, JobHandler... handlers) {
         JobStore store = new JobStore(db, clock);
         JobEvents events = new JobEvents();
-        WorkerPool pool = new WorkerPool(store, events, List.of(handlers), FAST, clock, metrics).start();
+        WorkerPool pool = new WorkerPool(store, events, List.of(handlers), new FollowUps(store, events, List.of(handlers), clock), FAST, clock, metrics).start();
         pools.add(pool);
         return new JobService(store, events, pool, new FollowUps(store, events, List.of(handlers), clock), 100, clock);
     }
