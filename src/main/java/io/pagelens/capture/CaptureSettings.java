@@ -49,12 +49,11 @@ public record CaptureSettings(int tileHeight, TileMethod tileMethod, boolean opt
 
     public static CaptureSettings fromEnv(Env env) {
         String method = env.string("PAGELENS_CAPTURE_TILE_METHOD", "scroll");
-        TileMethod tileMethod;
-        try {
-            tileMethod = TileMethod.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw new io.pagelens.config.ConfigException("PAGELENS_CAPTURE_TILE_METHOD", method, "must be scroll or clip");
-        }
+        TileMethod tileMethod = switch (method.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "scroll" -> TileMethod.SCROLL;
+            case "clip" -> TileMethod.CLIP;
+            default -> throw new io.pagelens.config.ConfigException("PAGELENS_CAPTURE_TILE_METHOD", method, "must be scroll or clip");
+        };
         return new CaptureSettings(
                 env.integer("PAGELENS_CAPTURE_TILE_HEIGHT", DEFAULT_TILE_HEIGHT, 256, 16_000), tileMethod,
                 env.bool("PAGELENS_CAPTURE_OPTIMIZE_FOR_SPEED", true),

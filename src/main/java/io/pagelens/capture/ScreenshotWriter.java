@@ -141,19 +141,23 @@ final class ScreenshotWriter {
         Bytes fetch(int i) throws IOException {
             int y = i * tile;
             int h = Math.min(tile, height - y);
-            Bytes png;
-            synchronized (spare) {
-                png = spare.poll();
-            }
-            if (png == null) png = new Bytes();
-            else png.reset();
-            Bytes out = png;
+            Bytes png = buffer();
             tileStep(() -> {
                 boolean inView = scroll != null && scroll.show(y, h, i == 0);
                 page.session().send(Commands.captureScreenshot("png", null, new Commands.Region(0, y, width, h), !inView, true),
-                        out, page.deadline().cap(settings.commandTimeout()));
+                        png, page.deadline().cap(settings.commandTimeout()));
             });
             return png;
+        }
+
+        private Bytes buffer() {
+            Bytes b;
+            synchronized (spare) {
+                b = spare.poll();
+            }
+            if (b == null) return new Bytes();
+            b.reset();
+            return b;
         }
 
         /** Hands a tile's buffer back once its bytes have been used. */

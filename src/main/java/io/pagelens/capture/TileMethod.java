@@ -16,13 +16,5 @@ public enum TileMethod {
      * {@code captureBeyondViewport} clips of {@link CaptureSettings#tileHeight()} px with no scrolling; Chromium
      * grows the view for each shot, which raises its memory and fires resize events in the page.
      */
-    CLIP;
-
-    static TileMethod parse(String s) {
-        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "scroll" -> SCROLL;
-            case "clip" -> CLIP;
-            default -> throw new IllegalArgumentException("tile method must be scroll or clip, not '" + s + "'");
-        };
-    }
+    CLIP
 }
