@@ -2,6 +2,7 @@ package io.pagelens.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.config.Env;
+import io.pagelens.memory.CgroupFiles;
 import io.pagelens.memory.JvmSizing;
 import io.pagelens.memory.MemoryServices;
 import io.pagelens.memory.MemorySettings;
@@ -20,15 +21,15 @@ public final class MemoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jvmFlags) { // the budget alone: no governor, no sampling
+            MemorySettings s = MemorySettings.fromEnv(Env.system(), CgroupFiles.detect());
+            System.out.println(String.join(" ", JvmSizing.forBudget(s.budget()).flags()));
+            return 0;
+        }
         try (MemoryServices memory = MemoryServices.start(Env.system(), new SimpleMeterRegistry())) {
             MemorySettings s = memory.settings();
             JvmSizing sizing = JvmSizing.forBudget(s.budget());
-            if (jvmFlags) {
-                System.out.println(String.join(" ", sizing.flags()));
-                return 0;
-            }
-            memory.monitor().tick();
-            MemoryStatus st = memory.status();
+            MemoryStatus st = memory.status(); // start() has taken the first sample
             var t = s.thresholds();
             System.out.printf("budget          %d MB (%s), measured by %s%n", s.budget().mb(), s.budget().source(), st.measuredBy());
             System.out.printf("admission       ceiling %d MB, at most %d captures at once%n", st.ceilingMb(), st.maxConcurrency());
