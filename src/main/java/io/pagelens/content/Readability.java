@@ -571,12 +571,12 @@ final class Readability {
     }
 
     private boolean shouldClean(Element node, String tag) {
+        int contentLength = textLength(node);
         boolean isList = tag.equals("ul") || tag.equals("ol");
         if (!isList) {
             int listLength = 0;
             for (Element list : descendants(node, Set.of("ul", "ol"))) listLength += textLength(list);
-            int length = textLength(node);
-            isList = length > 0 && (double) listLength / length > 0.9;
+            isList = contentLength > 0 && (double) listLength / contentLength > 0.9;
         }
         if (tag.equals("table") && dataTables.contains(node)) return false;
         if (hasAncestorTag(node, "table", -1, dataTables::contains)) return false;
@@ -590,7 +590,8 @@ final class Readability {
 
         int p = descendants(node, Set.of("p")).size();
         int img = descendants(node, Set.of("img")).size();
-        int li = descendants(node, Set.of("li")).size() - 100;
+        int liCount = descendants(node, Set.of("li")).size();
+        int li = liCount - 100;
         int input = descendants(node, Set.of("input")).size();
         double headingDensity = textDensity(node, HEADINGS);
         int embedCount = 0;
@@ -598,7 +599,6 @@ final class Readability {
             if (isVideo(embed)) return false;
             embedCount++;
         }
-        int contentLength = textLength(node);
         if (contentLength <= 20) {
             // only a short text can be nothing but an ad or loading label (both patterns are anchored)
             String text = innerText(node, true);
@@ -620,7 +620,7 @@ final class Readability {
             for (Element child : node.children()) {
                 if (child.childrenSize() > 1) return true;
             }
-            if (img == descendants(node, Set.of("li")).size()) return false;
+            if (img == liCount) return false;
         }
         return remove;
     }
