@@ -65,10 +65,12 @@ pl_build() {
 # 43.8 MB before any capture, 65.0 -> 52.2 MB after captures. Trained once per build by a real `serve` that
 # captures its own /docs, /dashboard (full page) and a PDF; PAGELENS_AOT=0 skips it. A failed training only
 # means running without the cache.
+pl_aot_fresh() { [ -f "$pl_root/target/pagelens.aot" ] && [ "$pl_root/target/pagelens.aot" -nt "$pl_root/target/pagelens.jar" ]; }
+
 pl_aot() {
   local jar="$pl_root/target/pagelens.jar" aot="$pl_root/target/pagelens.aot"
   [ "${PAGELENS_AOT:-1}" = 1 ] || return 0
-  [ -f "$aot" ] && [ "$aot" -nt "$jar" ] && return 0
+  pl_aot_fresh && return 0
   rm -f "$aot"
   pl_log "training the AOT cache target/pagelens.aot (once per build)"
   local tmp port="" pid url
