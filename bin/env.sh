@@ -61,10 +61,10 @@ pl_build() {
 }
 
 # The AOT cache (JEP 483/514): the classes a serve + capture session loads, parsed and linked once and then
-# mapped from target/pagelens.aot instead of rebuilt in metaspace. Measured (bench/idle, 512 MB): idle 54.5 ->
-# 43.8 MB before any capture, 65.0 -> 52.2 MB after captures. Trained once per build by a real `serve` that
-# captures its own /docs, /dashboard (full page) and a PDF; PAGELENS_AOT=0 skips it. A failed training only
-# means running without the cache.
+# mapped from target/pagelens.aot instead of rebuilt in metaspace. Measured (bench/idle vs PAGELENS_AOT=0 bench/idle,
+# 512 MB): 54.5 -> 44.1 MB before any capture, 65.2 -> 52.8 MB after captures. Trained once per build by a real
+# `serve` that captures its own /docs, /dashboard (full page) and a PDF; PAGELENS_AOT=0 skips training and cache.
+# A failed training only means running without the cache.
 pl_aot_fresh() { [ -f "$pl_root/target/pagelens.aot" ] && [ "$pl_root/target/pagelens.aot" -nt "$pl_root/target/pagelens.jar" ]; }
 
 pl_aot() {

@@ -40,8 +40,8 @@ PL_JVM_FLAGS=(
   -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
   "-Xmx${pl_heap}m" -Xms8m -Xss512k
   -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps
-  -XX:NewRatio=1   # young gen as large as old: a capture's garbage dies young instead of piling up in old gen (JVM peak 98-108 -> 82 MB on the full-page corpus)
-  -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0   # map the JDK's CDS archive unrelocated: its pages stay file-backed, not anon (idle 60.8 -> 55.1 MB)
+  -XX:NewRatio=1   # young gen as large as old: a capture's garbage dies young instead of piling up in old gen (JVM RSS max 96.6 -> 82.9 MB: bench/breakdown --mode fullpage, with and without PAGELENS_JAVA_OPTS=-XX:NewRatio=2)
+  -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0   # map the JDK's CDS archive unrelocated: its pages stay file-backed, not anon (PAGELENS_AOT=0 bench/idle: 60.4 -> 54.5 MB before captures, 72.0 -> 65.2 after)
   -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=32m
   -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1
   -XX:TrimNativeHeapInterval=2000   # give freed malloc memory back: idle 64.7 -> 58.9 MB (bench/idle, 512 MB)

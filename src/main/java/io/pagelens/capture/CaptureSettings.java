@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param tileMethod       how tall pages are tiled: scrolling the viewport (default, lighter) or clips
  * @param optimizeForSpeed Chromium's faster, larger PNG/JPEG encoding for direct shots (96 vs 71 captures/min)
  * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small); measured on the full-page
- *                         corpus: level 1 spliced in 18 s of CPU instead of 35 s at level 4 (65.7 -> 72.1 captures/min)
- *                         for files 6.7 % larger
+ *                         corpus (bench/breakdown), level 1 costs the JVM 15.9 CPU-s instead of 26.6 s at level 4
+ *                         (bench/run: 65.7 -> 72.1 captures/min), for files 6.7 % larger
  * @param commandTimeout   cap on one CDP command; longer means the browser is checked for a hang
  * @param queueTimeout     how long a capture may wait for admission before its own timeout starts
  * @param webpMaxDevicePx  cap on a full-page WebP's height in device px: WebP is encoded by Chromium in one piece,

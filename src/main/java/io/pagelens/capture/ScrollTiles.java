@@ -9,7 +9,7 @@ import java.time.Duration;
  * Brings full-page tiles into view by scrolling, for {@link TileMethod#SCROLL}. Before each shot it scrolls
  * instantly (a page's {@code scroll-behavior: smooth} would still be moving), waits one frame so the page's scroll
  * handlers run, then pins what scrolling would repeat (the screenshot itself waits for the next frame, which shows
- * the change; a second wait here cost 6 s over the corpus): sticky elements go back to their place in the flow, and fixed elements
+ * the change, so one wait is enough): sticky elements go back to their place in the flow, and fixed elements
  * (also those a scroll handler has just made fixed) are hidden after the first tile. Inline styles are saved
  * first and put back by {@link #restore}, so the HTML captured afterwards is the page's own.
  */
