@@ -51,6 +51,7 @@ public final class CaptureRoutes implements PagelensServer.RouteGroup {
     @Override
     public void register(Router r, JobService jobs) {
         this.jobs = jobs;
+        r.document(CaptureRoutes.class, "openapi/captures.json");
         r.path("/v1/captures", g -> g
                 .post("", this::create)
                 .get("/{id}", this::get)

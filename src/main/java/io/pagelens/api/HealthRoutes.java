@@ -33,6 +33,7 @@ public final class HealthRoutes {
     }
 
     public void register(Router r) {
+        r.document(HealthRoutes.class, "openapi/health.json");
         r.open(o -> o
                 .get("/health/live", ctx -> ctx.json(200, Map.of("status", "ok")))
                 .get("/health/ready", this::ready)

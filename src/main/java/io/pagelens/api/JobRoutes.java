@@ -34,6 +34,7 @@ public final class JobRoutes {
     }
 
     public void register(Router r) {
+        r.document(JobRoutes.class, "openapi/jobs.json");
         r.path("/v1/jobs", g -> g
                 .get("/{id}", this::get)
                 .delete("/{id}", this::cancel)

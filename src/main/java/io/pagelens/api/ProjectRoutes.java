@@ -47,6 +47,7 @@ public final class ProjectRoutes implements PagelensServer.RouteGroup {
 
     @Override
     public void register(Router r, JobService jobs) {
+        r.document(ProjectRoutes.class, "openapi/projects.json");
         r.path("/v1/projects", g -> g
                 .get("", this::list)
                 .post("", this::create)

@@ -1,5 +1,6 @@
 package io.pagelens.api;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +17,41 @@ import java.util.function.Consumer;
  */
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
+    /** OpenAPI fragments of the registered groups; shared with sub-routers. */
+    private final List<URL> apiDocs;
     private final String prefix;
     private final boolean open;
 
     public Router() {
-        this("", false);
+        this("", false, new ArrayList<>());
     }
 
-    private Router(String prefix, boolean open) {
+    private Router(String prefix, boolean open, List<URL> apiDocs) {
         this.prefix = prefix;
         this.open = open;
+        this.apiDocs = apiDocs;
+    }
+
+    /**
+     * Adds the OpenAPI fragment that documents a route group: a JSON resource next to {@code owner} with
+     * {@code tags}, {@code paths} and {@code components.schemas}, merged into {@code /openapi.json}. Each group
+     * documents its own routes, so features never edit one shared document.
+     */
+    public Router document(Class<?> owner, String resource) {
+        URL url = owner.getResource(resource);
+        if (url == null) throw new IllegalStateException("OpenAPI fragment " + resource + " of " + owner.getName() + " is missing from the build");
+        apiDocs.add(url);
+        return this;
+    }
+
+    /** The OpenAPI fragments registered so far, in registration order. */
+    public List<URL> apiDocuments() {
+        return List.copyOf(apiDocs);
     }
 
     /** Routes under {@code prefix}, registered by {@code group}. */
     public Router path(String prefix, Consumer<Router> group) {
-        Router sub = new Router(this.prefix + prefix, open);
+        Router sub = new Router(this.prefix + prefix, open, apiDocs);
         group.accept(sub);
         routes.addAll(sub.routes);
         return this;
@@ -38,7 +59,7 @@ public final class Router {
 
     /** Routes that need no API key (health, docs, metrics). */
     public Router open(Consumer<Router> group) {
-        Router sub = new Router(prefix, true);
+        Router sub = new Router(prefix, true, apiDocs);
         group.accept(sub);
         routes.addAll(sub.routes);
         return this;

@@ -13,13 +13,26 @@ import java.io.InputStream;
  * reference at {@code /docs} (rendered in the browser from {@code /openapi.json}) and the OpenAPI document.
  */
 public final class WebRoutes {
-    static final String OPENAPI = "openapi.json";
     static final String DOCS = "docs.html";
     static final String DASHBOARD = "dashboard.html";
 
+    /** Registers the pages; {@code /openapi.json} documents every group registered on {@code r}, before or after. */
     public void register(Router r) {
+        // assembled on first request, when every group has registered its fragment
+        java.util.function.Supplier<byte[]> openApi = new java.util.function.Supplier<>() {
+            private volatile byte[] doc;
+
+            @Override
+            public byte[] get() {
+                if (doc == null) doc = OpenApiDocument.assemble(r.apiDocuments());
+                return doc;
+            }
+        };
         r.open(o -> o
-                .get("/openapi.json", ctx -> resource(ctx, OPENAPI, "application/json"))
+                .get("/openapi.json", ctx -> {
+                    ctx.responseHeaders().set("Cache-Control", "public, max-age=300");
+                    ctx.send(200, "application/json", openApi.get());
+                })
                 .get("/docs", ctx -> resource(ctx, DOCS, "text/html; charset=utf-8"))
                 // the dashboard is a static page; its calls to /v1 carry the API key the user enters
                 .get("/dashboard", ctx -> resource(ctx, DASHBOARD, "text/html; charset=utf-8"))
@@ -37,10 +50,5 @@ public final class WebRoutes {
         }
         ctx.responseHeaders().set("Cache-Control", "public, max-age=300");
         ctx.send(200, type, body);
-    }
-
-    /** The OpenAPI document as shipped, for tests and tools. */
-    public static InputStream openApi() {
-        return WebRoutes.class.getResourceAsStream(OPENAPI);
     }
 }
