@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.capture.CaptureReport;
 import io.pagelens.capture.Format;
 import io.pagelens.content.PageMetadata;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
 import io.pagelens.store.StoredArtifact;
 import io.pagelens.store.StoredCapture;
 
@@ -39,7 +39,7 @@ public record CaptureView(String id, String project, String pageType, String url
 
     private static JsonNode parse(String json) {
         try {
-            return json == null ? null : Json.MAPPER.readTree(json);
+            return json == null ? null : Jackson.LENIENT.readTree(json);
         } catch (IOException e) {
             return null;
         }

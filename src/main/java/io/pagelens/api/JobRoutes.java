@@ -6,7 +6,7 @@ import io.pagelens.jobs.JobEvent;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobService;
 import io.pagelens.jobs.JobState;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -66,14 +66,14 @@ public final class JobRoutes {
         Job j = visible(ctx, ctx.param("id"));
         BlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
         try (JobEvents.Subscription sub = jobs.events().subscribe(j.id(), queue::add); SseStream sse = ctx.sse()) {
-            sse.send("state", Json.MAPPER.writeValueAsString(JobView.of(j)));
+            sse.send("state", Jackson.MAPPER.writeValueAsString(JobView.of(j)));
             JobState last = j.state();
             long started = System.nanoTime();
             long lastWrite = started;
             while (!last.terminal() && !draining.getAsBoolean() && System.nanoTime() - started < MAX_STREAM.toNanos()) {
                 JobEvent e = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (e != null && !e.state().terminal()) {
-                    sse.send(e.type(), Json.MAPPER.writeValueAsString(eventBody(e)));
+                    sse.send(e.type(), Jackson.MAPPER.writeValueAsString(eventBody(e)));
                     last = e.state();
                     lastWrite = System.nanoTime();
                     continue;
@@ -82,7 +82,7 @@ public final class JobRoutes {
                 Job now = jobs.get(j.id()).orElseThrow();
                 if (now.state() != last || now.state().terminal()) {
                     last = now.state();
-                    sse.send(now.state().terminal() ? now.state().id() : "state", Json.MAPPER.writeValueAsString(JobView.of(now)));
+                    sse.send(now.state().terminal() ? now.state().id() : "state", Jackson.MAPPER.writeValueAsString(JobView.of(now)));
                     lastWrite = System.nanoTime();
                 } else if (System.nanoTime() - lastWrite > KEEP_ALIVE.toNanos()) {
                     sse.keepAlive();

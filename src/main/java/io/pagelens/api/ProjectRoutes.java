@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** {@code /v1/projects}: projects, their pages, and their capture history, in keyset-paginated pages. */
-public final class ProjectRoutes implements PagelensServer.RouteGroup {
+public final class ProjectRoutes implements RouteGroup {
     private final Storage storage;
 
     public ProjectRoutes(Storage storage) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * The capture engine as the CLI, API and benchmark use it: one supervised Chromium behind a {@link Capturer}.
  * <pre>{@code
  * try (CaptureEngine engine = CaptureEngine.create(Env.system(), admission, registry, extractor)) {
- *     CaptureResult r = engine.capture(CaptureRequest.builder(url).build(), sink);
+ *     CaptureResult r = engine.capture(CaptureRequest.builder(url).build(), sink, Deadline.after(Duration.ofSeconds(60)));
  * }
  * }</pre>
  * Chromium starts on the first capture and stops after the idle timeout, on {@link #close()} or at JVM exit.
@@ -39,9 +39,15 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
      */
     public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
                          MeterRegistry registry, ContentExtractor extractor) {
+        this(browser, settings, admission, registry, extractor, PageStepFactory.STANDARD);
+    }
+
+    /** As above, with the {@link PageStep}s each capture runs chosen by {@code steps}. */
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
+                         MeterRegistry registry, ContentExtractor extractor, PageStepFactory steps) {
         this.browsers = new BrowserSupervisor(browser, registry);
         this.admission = admission.apply(browsers);
-        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry);
+        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry, steps);
     }
 
     /**
@@ -63,8 +69,8 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
     }
 
     @Override
-    public CaptureResult capture(CaptureRequest request, ArtifactSink sink) throws CaptureException, InterruptedException {
-        return capturer.capture(request, sink);
+    public CaptureResult capture(CaptureRequest request, ArtifactSink sink, Deadline deadline) throws CaptureException, InterruptedException {
+        return capturer.capture(request, sink, deadline);
     }
 
     /** What the memory governor may ask of the browser. */

@@ -2,6 +2,7 @@ package io.pagelens.capture;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened during one capture, for users and for the memory governor.
@@ -16,14 +17,25 @@ import java.util.List;
  * @param tiles          screenshot pieces taken (1 unless the page was tiled)
  * @param timings        where the time went
  * @param bytesWritten   bytes of all artifacts
+ * @param steps          what the capture's {@link PageStep}s reported, by key ({@link PageContext#report}); JSON values
  */
 public record CaptureReport(URI finalUrl, List<URI> redirectChain, int httpStatus, List<String> consoleErrors,
                             List<String> failedRequests, int pageHeight, boolean heightCapped, int tiles,
-                            Timings timings, long bytesWritten) {
+                            Timings timings, long bytesWritten, Map<String, Object> steps) {
     public CaptureReport {
         redirectChain = List.copyOf(redirectChain);
         consoleErrors = List.copyOf(consoleErrors);
         failedRequests = List.copyOf(failedRequests);
+        // insertion order kept (steps report in the order they ran); null values are not JSON a step meant to write
+        steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+    }
+
+    /** A report without step entries. */
+    public CaptureReport(URI finalUrl, List<URI> redirectChain, int httpStatus, List<String> consoleErrors,
+                         List<String> failedRequests, int pageHeight, boolean heightCapped, int tiles,
+                         Timings timings, long bytesWritten) {
+        this(finalUrl, redirectChain, httpStatus, consoleErrors, failedRequests, pageHeight, heightCapped, tiles, timings,
+                bytesWritten, Map.of());
     }
 
     /** Milliseconds spent waiting for a slot, navigating, waiting for render, encoding/writing, and in total. */

@@ -15,21 +15,32 @@ import java.util.Map;
 
 /**
  * Writes each artifact to its file. Bytes go to FILE.part first and are renamed into place when the
- * artifact is complete, so a failed capture never leaves a truncated file under the real name.
+ * artifact is complete, so a failed capture never leaves a truncated file under the real name. The path
+ * {@code -} is stdout: the bytes wait in a temporary file and are copied out once complete, so a failed
+ * capture writes nothing there either.
  */
 final class FileArtifactSink implements ArtifactSink {
+    static final Path STDOUT = Path.of("-");
+
     private final Map<Format, Path> paths;
+    private final OutputStream stdout;
     private final List<Path> written = new ArrayList<>();
     private final List<Path> partial = new ArrayList<>();
 
     FileArtifactSink(Map<Format, Path> paths) {
+        this(paths, System.out);
+    }
+
+    FileArtifactSink(Map<Format, Path> paths, OutputStream stdout) {
         this.paths = Map.copyOf(paths);
+        this.stdout = stdout;
     }
 
     @Override
     public synchronized OutputStream open(Format format, String contentType) throws IOException {
         Path target = paths.get(format);
         if (target == null) throw new IOException("no output file for " + format.id());
+        if (target.equals(STDOUT)) return toStdout();
         if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         partial.add(part);
@@ -55,6 +66,35 @@ final class FileArtifactSink implements ArtifactSink {
         };
     }
 
+    private OutputStream toStdout() throws IOException {
+        Path part = Files.createTempFile("pagelens-stdout", ".part");
+        partial.add(part);
+        return new FilterOutputStream(Files.newOutputStream(part)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) return;
+                closed = true;
+                super.close();
+                try {
+                    Files.copy(part, stdout);
+                    stdout.flush();
+                } finally {
+                    synchronized (FileArtifactSink.this) {
+                        partial.remove(part);
+                        deleteQuietly(part);
+                    }
+                }
+            }
+        };
+    }
+
     @Override
     public synchronized void discard() {
         for (Path p : partial) deleteQuietly(p);
@@ -63,6 +103,7 @@ final class FileArtifactSink implements ArtifactSink {
         written.clear();
     }
 
+    /** The files written (stdout not among them). */
     synchronized List<Path> written() {
         return List.copyOf(written);
     }

@@ -1,7 +1,7 @@
 package io.pagelens.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,12 +25,10 @@ public final class WebhookHandler implements JobHandler {
 
     private final WebhookSigner signer;
     private final HttpClient http;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public WebhookHandler(WebhookSigner signer, ObjectMapper json, Clock clock) {
+    public WebhookHandler(WebhookSigner signer, Clock clock) {
         this.signer = signer;
-        this.json = json;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -48,9 +46,9 @@ public final class WebhookHandler implements JobHandler {
     public String run(Job job, JobContext ctx) throws JobFailure, InterruptedException {
         Delivery d;
         try {
-            d = json.readValue(job.payload(), Delivery.class);
+            d = Jackson.LENIENT.forType(Delivery.class).readValue(job.payload());
         } catch (IOException e) {
-            throw new JobFailure("bad_payload", "webhook payload unreadable: " + e.getMessage(), false, 500);
+            throw new JobFailure("bad_payload", "webhook payload unreadable: " + e.getMessage(), false);
         }
         long ts = clock.instant().getEpochSecond();
         HttpRequest req = HttpRequest.newBuilder(URI.create(d.url()))
@@ -67,12 +65,12 @@ public final class WebhookHandler implements JobHandler {
         try {
             HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
             if (res.statusCode() / 100 != 2) {
-                throw new JobFailure("webhook_status", "receiver answered " + res.statusCode(), true, 502);
+                throw new JobFailure("webhook_status", "receiver answered " + res.statusCode(), true);
             }
-            JsonNode out = json.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
+            JsonNode out = Jackson.MAPPER.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
             return out.toString();
         } catch (IOException e) {
-            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true);
         }
     }
 }

@@ -47,7 +47,7 @@ public final class MeterNames {
      */
     public static final String BROWSER_STOPS = "pagelens.browser.stops";
     public static final String BROWSER_IN_FLIGHT = "pagelens.browser.inflight";
-    /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError name). */
+    /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError code). */
     public static final String CAPTURE_DURATION = "pagelens.capture";
     public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
 

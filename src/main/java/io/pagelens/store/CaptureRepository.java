@@ -200,9 +200,9 @@ final class CaptureRepository {
                        int defaultKeepVersions, long now) {
         List<StoredArtifact> artifacts = matchArtifacts(result.artifacts(), blobs);
         String id = Ids.next("cap", now);
-        String reportJson = Json.write(result.report());
-        String metadataJson = Json.write(result.metadata());
-        String linksJson = result.links().isEmpty() ? null : Json.write(result.links());
+        String reportJson = JsonColumns.write(result.report());
+        String metadataJson = JsonColumns.write(result.metadata());
+        String linksJson = result.links().isEmpty() ? null : JsonColumns.write(result.links());
         return db.transaction(c -> {
             ProjectRow project = ensureProject(c, key.project(), now);
             String pageId = ensurePage(c, project.id(), key.pageType(), key.url(), now);
@@ -355,7 +355,7 @@ final class CaptureRepository {
                 }
             }
         });
-        List<Link> links = Json.read(json, new TypeReference<List<Link>>() { });
+        List<Link> links = JsonColumns.read(json, new TypeReference<List<Link>>() { });
         return links == null ? List.of() : links;
     }
 
@@ -421,8 +421,8 @@ final class CaptureRepository {
         List<StoredCapture> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new StoredCapture(r.id, r.projectId, r.project, r.pageId, r.pageType, r.url, r.requestedUrl, r.optionsHash,
-                    r.variant, r.version, r.current, Instant.ofEpochMilli(r.capturedAt), Json.read(r.report, CaptureReport.class),
-                    Json.read(r.metadata, PageMetadata.class), r.options, artifacts.getOrDefault(r.id, List.of())));
+                    r.variant, r.version, r.current, Instant.ofEpochMilli(r.capturedAt), JsonColumns.read(r.report, CaptureReport.class),
+                    JsonColumns.read(r.metadata, PageMetadata.class), r.options, artifacts.getOrDefault(r.id, List.of())));
         }
         return out;
     }

@@ -123,9 +123,18 @@ public final class Storage implements AutoCloseable {
      * @throws StoreException if the result reports an artifact the sink did not write, or the database fails
      */
     public StoredCapture save(CaptureKey key, CaptureResult result, BlobSink sink) {
-        CaptureOptions options = CaptureOptions.of(result.request());
+        return save(key, CanonicalOptions.of(result.request()), result, sink);
+    }
+
+    /**
+     * As {@link #save(CaptureKey, CaptureResult, BlobSink)}, with the options the key was made from (an order carries
+     * them from the edge, so they are not canonicalised again here).
+     *
+     * @throws IllegalArgumentException if {@code options} are not the ones of {@code key}
+     */
+    public StoredCapture save(CaptureKey key, CanonicalOptions options, CaptureResult result, BlobSink sink) {
         if (!options.sha256().equals(key.optionsHash())) {
-            throw new IllegalArgumentException("the key was made for other options than the result's request; use CaptureKey.of(..., request, ...)");
+            throw new IllegalArgumentException("the key was made for other options than these; use CaptureKey.of(..., request, options, ...)");
         }
         StoredCapture saved = captures.save(key, result, sink.written(), options.json(), settings.keepVersions(), clock.millis());
         saves.increment();

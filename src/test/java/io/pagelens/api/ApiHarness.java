@@ -7,9 +7,11 @@ import io.pagelens.capture.CaptureEngine;
 import io.pagelens.capture.CaptureSettings;
 import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
-import io.pagelens.jobs.CaptureJobHandler;
-import io.pagelens.jobs.Json;
+import io.pagelens.config.SecretBox;
+import io.pagelens.json.Jackson;
 import io.pagelens.memory.FixedAdmission;
+import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageSettings;
@@ -38,6 +40,8 @@ final class ApiHarness implements AutoCloseable {
     final TestDatabases dbs = new TestDatabases();
     final Storage storage;
     final CaptureEngine engine;
+    /** A random key per harness, as a fresh data folder would generate. */
+    final SecretBox secrets = SecretBox.of(randomKey());
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean ownsEngine;
 
@@ -57,6 +61,12 @@ final class ApiHarness implements AutoCloseable {
         this.storage = new Storage(db, new LocalBlobStore(dbs.newTempDir()), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
         this.ownsEngine = shared == null;
         this.engine = shared != null ? shared : newEngine();
+    }
+
+    private static byte[] randomKey() {
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        return k;
     }
 
     static CaptureEngine newEngine() {
@@ -80,10 +90,15 @@ final class ApiHarness implements AutoCloseable {
 
     PagelensServer start(ApiSettings s, PagelensServer.Role role) throws Exception {
         Clock clock = Clock.systemUTC();
+        CapturePipeline captures = pipeline(clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
-                List.of(new CaptureJobHandler(engine, storage, clock)),
-                List.of(new CaptureRoutes(storage, s, clock), new ProjectRoutes(storage)),
+                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock));
+    }
+
+    /** The capture pipeline as {@code serve} wires it, on this harness's engine, storage and key. */
+    CapturePipeline pipeline(Clock clock) {
+        return CapturePipeline.of(engine, storage, secrets, clock);
     }
 
     /** A client bound to one server and key. */
@@ -111,7 +126,7 @@ final class ApiHarness implements AutoCloseable {
             if (r.statusCode() != expectStatus) {
                 throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ", expected " + expectStatus + ": " + r.body());
             }
-            return Json.MAPPER.readTree(r.body());
+            return Jackson.MAPPER.readTree(r.body());
         }
 
         /** Polls a job until it reaches a final state. */

@@ -2,7 +2,8 @@ package io.pagelens.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.api.auth.ApiKeyStore;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
+import io.pagelens.server.PagelensServer;
 import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.testing.CorpusServer;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,7 @@ class ApiIT {
     void asyncCapture_streamsProgressAsServerSentEvents() throws Exception {
         HttpResponse<String> accepted = api.send("POST", "/v1/captures", body("slow", "\"async\":true").replace("/slow\"", "/slow?ms=800\""));
         assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode job = Json.MAPPER.readTree(accepted.body());
+        JsonNode job = Jackson.MAPPER.readTree(accepted.body());
         assertThat(accepted.headers().firstValue("Location")).hasValue("/v1/jobs/" + job.get("id").asText());
 
         HttpResponse<java.io.InputStream> sse = harness.http.send(api.request("/v1/jobs/" + job.get("id").asText() + "/events").GET().build(),
@@ -140,7 +141,7 @@ class ApiIT {
         assertThat(events.getFirst()).isEqualTo("state");
         assertThat(events.getLast()).isEqualTo("succeeded");
         assertThat(events).contains("progress");
-        JsonNode done = Json.MAPPER.readTree(last);
+        JsonNode done = Jackson.MAPPER.readTree(last);
         assertThat(done.get("links").get("capture").asText()).startsWith("/v1/captures/cap_");
     }
 
@@ -158,7 +159,7 @@ class ApiIT {
             assertThat(signer.verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isTrue();
             assertThat(new WebhookSigner("another-secret-0123456789").verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isFalse();
         }
-        JsonNode payload = Json.MAPPER.readTree(webhookCalls.getLast().get("body"));
+        JsonNode payload = Jackson.MAPPER.readTree(webhookCalls.getLast().get("body"));
         assertThat(payload.get("event").asText()).isEqualTo("capture.succeeded");
         assertThat(payload.get("jobId").asText()).isEqualTo(job.get("id").asText());
         assertThat(payload.get("captureId").asText()).startsWith("cap_");
@@ -186,7 +187,7 @@ class ApiIT {
             Thread.sleep(300); // a duplicate delivery would show up here
             Map<String, String> events = new java.util.HashMap<>();
             for (Map<String, String> call : webhookCalls) {
-                JsonNode p = Json.MAPPER.readTree(call.get("body"));
+                JsonNode p = Jackson.MAPPER.readTree(call.get("body"));
                 assertThat(events.put(p.get("jobId").asText(), p.get("event").asText())).as("one delivery per job").isNull();
                 assertThat(p.get("error").get("code").asText()).isEqualTo("cancelled");
             }
@@ -234,13 +235,13 @@ class ApiIT {
             HttpResponse<String> refused = null;
             for (int i = 0; i < 20 && refused == null; i++) {
                 HttpResponse<String> r = c.send("POST", "/v1/captures", body("slow", "\"async\":true,\"priority\":\"crawl\"").replace("/slow\"", "/slow?ms=20000&n=" + i + "\""));
-                if (r.statusCode() == 202) accepted.add(Json.MAPPER.readTree(r.body()).get("id").asText());
+                if (r.statusCode() == 202) accepted.add(Jackson.MAPPER.readTree(r.body()).get("id").asText());
                 else refused = r;
             }
             assertThat(refused).as("a 429 within 20 submissions").isNotNull();
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-            assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
+            assertThat(Jackson.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
             // 3 queued, plus the one the worker took if it claimed it before the queue filled
             assertThat(accepted.size()).isBetween(3, 4);
             for (String id : accepted) c.send("DELETE", "/v1/jobs/" + id, null);
@@ -257,8 +258,8 @@ class ApiIT {
             long t0 = System.nanoTime();
             HttpResponse<String> r = c.send("POST", "/v1/captures", body("blog/index.html", ""));
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("deadline_exceeded");
-            assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
+            assertThat(Jackson.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("deadline_exceeded");
+            assertThat(Jackson.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
             c.send("DELETE", "/v1/jobs/" + blocker.get("id").asText(), null);
         }
@@ -311,7 +312,7 @@ class ApiIT {
         keys.revoke(revoked.key().id());
         HttpResponse<String> r = harness.client(server, revoked.token()).send("GET", "/v1/status", null);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("revoked");
+        assertThat(Jackson.MAPPER.readTree(r.body()).get("message").asText()).contains("revoked");
 
         ApiHarness.Client slow = harness.client(server, keys.create("one-per-minute", 1).token());
         assertThat(slow.send("GET", "/v1/status", null).statusCode()).isEqualTo(200);

@@ -46,6 +46,11 @@ class CaptureCommandIT {
     }
 
     private static Run run(String... args) {
+        return run(true, args);
+    }
+
+    /** Runs the command as if stderr were ({@code terminal}) or were not a terminal. */
+    private static Run run(boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -53,6 +58,7 @@ class CaptureCommandIT {
         CaptureCommand cmd = new CaptureCommand(() -> new CaptureEngine(
                 BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL, List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")),
                 CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), new HtmlContentExtractor()), o, e);
+        cmd.terminal = () -> terminal;
         int exit = new CommandLine(cmd).setErr(new java.io.PrintWriter(e, true)).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -80,7 +86,7 @@ class CaptureCommandIT {
     void single_badInput_exitsTwoWithTheField(@TempDir Path dir) {
         Run r = run("ftp://example.com/", "-o", dir.resolve("x.png").toString());
         assertThat(r.exit()).isEqualTo(CaptureCommand.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("url").contains("http or https");
+        assertThat(r.err()).contains("URL: ").contains("http or https");
         Run q = run(server.url("blog/index.html"), "--type", "png", "--quality", "50");
         assertThat(q.exit()).isEqualTo(CaptureCommand.EXIT_BAD_INPUT);
         assertThat(q.err()).contains("quality");
@@ -118,7 +124,7 @@ class CaptureCommandIT {
         }
         assertThat(out.resolve("7.json")).doesNotExist(); // line 7 is blank
         assertThat(JSON.readTree(out.resolve("8.json").toFile()).path("error").asText()).isEqualTo("dns_failure");
-        assertThat(JSON.readTree(out.resolve("9.json").toFile()).path("error").asText()).isEqualTo("invalid_request");
+        assertThat(JSON.readTree(out.resolve("9.json").toFile()).path("error").asText()).isEqualTo("invalid_value");
         assertThat(out.resolve("8.png")).doesNotExist();
         assertThat(r.err()).contains("captured 6/8").contains("2 failed").contains("8 http://unresolvable.invalid/")
                 .contains("8/8"); // the progress bar reached the end
