@@ -13,6 +13,8 @@ import io.pagelens.memory.FixedAdmission;
 import io.pagelens.server.CapturePipeline;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
+import io.pagelens.store.DatabaseSettings;
+import io.pagelens.store.DatabaseUrl;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageSettings;
 import io.pagelens.store.TestDatabases;
@@ -38,10 +40,12 @@ final class ApiHarness implements AutoCloseable {
     static final List<String> TEST_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
 
     final TestDatabases dbs = new TestDatabases();
+    /** The data folder as the embedded default lays it out: pagelens.db (SQLite), blobs/, secret.key. */
+    final Path dataDir = dbs.newTempDir();
     final Storage storage;
     final CaptureEngine engine;
-    /** A random key per harness, as a fresh data folder would generate. */
-    final SecretBox secrets = SecretBox.of(randomKey());
+    /** No PAGELENS_SECRET_KEY: the key is generated into the data folder on first use, as in the embedded default. */
+    final SecretBox secrets = SecretBox.fromEnv(new Env(Map.of()), () -> dataDir);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean ownsEngine;
 
@@ -57,16 +61,12 @@ final class ApiHarness implements AutoCloseable {
 
     /** As {@link #ApiHarness(CaptureEngine)}, on a fresh PostgreSQL database when {@code postgres}. */
     ApiHarness(CaptureEngine shared, boolean postgres) {
-        Database db = postgres ? dbs.postgres() : dbs.sqlite();
-        this.storage = new Storage(db, new LocalBlobStore(dbs.newTempDir()), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
+        Database db = postgres ? dbs.postgres()
+                : Database.open(DatabaseUrl.sqlite(dataDir.resolve(Database.SQLITE_FILE)), DatabaseSettings.DEFAULTS);
+        this.storage = new Storage(db, new LocalBlobStore(dataDir.resolve("blobs")), StorageSettings.DEFAULTS, Clock.systemUTC(),
+                new SimpleMeterRegistry());
         this.ownsEngine = shared == null;
         this.engine = shared != null ? shared : newEngine();
-    }
-
-    private static byte[] randomKey() {
-        byte[] k = new byte[32];
-        new java.security.SecureRandom().nextBytes(k);
-        return k;
     }
 
     static CaptureEngine newEngine() {
