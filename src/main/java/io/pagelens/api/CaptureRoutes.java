@@ -3,6 +3,7 @@ package io.pagelens.api;
 import io.pagelens.api.auth.ApiKey;
 import io.pagelens.capture.CaptureError;
 import io.pagelens.capture.Format;
+import io.pagelens.content.Link;
 import io.pagelens.jobs.Job;
 import io.pagelens.jobs.JobPriority;
 import io.pagelens.jobs.JobService;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +63,8 @@ public final class CaptureRoutes implements RouteGroup {
         r.path("/v1/captures", g -> g
                 .post("", this::create)
                 .get("/{id}", this::get)
+                .delete("/{id}", this::delete)
+                .get("/{id}/links", this::links)
                 .get("/{id}/{artifact}", this::artifact));
     }
 
@@ -102,7 +107,12 @@ public final class CaptureRoutes implements RouteGroup {
         CaptureJobResult result = CaptureJobResult.parse(done.result())
                 .orElseThrow(() -> new IllegalStateException("capture job " + done.id() + " succeeded without a capture id"));
         StoredCapture c = capture(result.captureId());
-        ctx.json(200, CaptureView.of(c, result.isCached() ? Boolean.TRUE : null, result.ageMs(), done.id()));
+        ctx.json(200, CaptureView.of(c, result.isCached() ? Boolean.TRUE : null, result.ageMs(), done.id(), pageLinks(c)));
+    }
+
+    /** The page's links for a single-capture answer; null when the capture did not ask for them. */
+    private List<Link> pageLinks(StoredCapture c) {
+        return c.artifact(Format.LINKS).isPresent() ? storage.links(c.id()) : null;
     }
 
     private StoredCapture capture(String id) {
@@ -110,14 +120,32 @@ public final class CaptureRoutes implements RouteGroup {
     }
 
     private void get(Ctx ctx) throws IOException {
-        ctx.json(200, CaptureView.of(capture(ctx.param("id")), null, null, null));
+        StoredCapture c = capture(ctx.param("id"));
+        ctx.json(200, CaptureView.of(c, null, null, null, pageLinks(c)));
+    }
+
+    /** The links found on the page, as extracted when it was captured with {@code formats: ["links"]}. */
+    private void links(Ctx ctx) throws IOException {
+        StoredCapture c = capture(ctx.param("id"));
+        if (c.artifact(Format.LINKS).isEmpty()) {
+            throw new ApiException(404, "not_found", "capture " + c.id() + " has no links; ask for them with formats: [\"links\"]");
+        }
+        List<Link> links = storage.links(c.id());
+        ctx.json(200, Map.of("captureId", c.id(), "count", links.size(), "links", links));
+    }
+
+    /** Deletes the record and its artifact references; the blobs are freed by the next GC unless another capture holds them. */
+    private void delete(Ctx ctx) throws IOException {
+        String id = ctx.param("id");
+        if (!storage.deleteCapture(id)) throw ApiException.notFound("capture", id);
+        ctx.send(204, "application/json", new byte[0]);
     }
 
     private void artifact(Ctx ctx) throws IOException {
         StoredCapture c = capture(ctx.param("id"));
         String name = ctx.param("artifact");
         Format format = CaptureView.DOWNLOADABLE.stream().filter(f -> f.id().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text or pdf)"));
+                .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text, metadata, pdf or links)"));
         StoredArtifact a = c.artifact(format)
                 .orElseThrow(() -> new ApiException(404, "not_found", "capture " + c.id() + " has no " + name + "; ask for it in formats"));
         ctx.responseHeaders().set("ETag", a.etag());

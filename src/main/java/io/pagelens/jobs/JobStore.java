@@ -1,6 +1,10 @@
 package io.pagelens.jobs;
 
+import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.store.Database;
+import io.pagelens.store.Ids;
+import io.pagelens.store.ListQuery;
+import io.pagelens.store.Listing;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * The durable queue's table. Every state change is one guarded UPDATE, so two workers (threads or
@@ -45,7 +49,7 @@ public final class JobStore {
 
     public Job enqueue(NewJob n) {
         long now = clock.millis();
-        String id = "job_" + UUID.randomUUID().toString().replace("-", "");
+        String id = Ids.next("job", now); // time-ordered: the list's newest-first order holds within a millisecond
         update("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, max_attempts, run_at, deadline_at, owner, "
                         + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
                 id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now, millis(n.deadlineAt()),
@@ -191,6 +195,53 @@ public final class JobStore {
      */
     public int purgeFinished(Instant cutoff) {
         return update("DELETE FROM jobs WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at < ?", cutoff.toEpochMilli());
+    }
+
+    /**
+     * Jobs newest first, a page at a time (keyset on creation time and id, so pages stay stable while jobs are added).
+     *
+     * @param visibleTo only jobs this owner submitted, and internal jobs (no owner); null for every job
+     * @param states    only jobs in these states; empty for all
+     * @param query     page size and the previous page's cursor
+     */
+    public Listing<Job> list(String visibleTo, Set<JobState> states, ListQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLS + " FROM jobs WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (visibleTo != null) {
+            sql.append(" AND (owner = ? OR owner IS NULL)");
+            args.add(visibleTo);
+        }
+        if (!states.isEmpty()) {
+            sql.append(" AND state IN (").append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(")");
+            states.stream().map(JobState::id).sorted().forEach(args::add);
+        }
+        if (query.after() != null) {
+            Cursor c = Cursor.parse(query.after());
+            sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            args.add(c.createdAt());
+            args.add(c.createdAt());
+            args.add(c.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        args.add(query.limit() + 1);
+        return Listing.of(query(sql.toString(), args.toArray()), query.limit(), j -> new Cursor(j.createdAt().toEpochMilli(), j.id()).text());
+    }
+
+    /** Where a page of {@link #list} ended: the last job's creation time and id. */
+    record Cursor(long createdAt, String id) {
+        String text() {
+            return createdAt + "_" + id;
+        }
+
+        static Cursor parse(String s) {
+            int us = s.indexOf('_');
+            try {
+                if (us > 0) return new Cursor(Long.parseLong(s.substring(0, us)), s.substring(us + 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidRequestException("after", "is not a cursor of this list: '" + s + "'");
+        }
     }
 
     /** Jobs waiting to run (due or not). */

@@ -61,9 +61,14 @@ final class ApiHarness implements AutoCloseable {
 
     /** As {@link #ApiHarness(CaptureEngine)}, on a fresh PostgreSQL database when {@code postgres}. */
     ApiHarness(CaptureEngine shared, boolean postgres) {
+        this(shared, postgres, StorageSettings.DEFAULTS);
+    }
+
+    /** As {@link #ApiHarness(CaptureEngine, boolean)}, with storage settings of the test's choosing (e.g. no blob grace). */
+    ApiHarness(CaptureEngine shared, boolean postgres, StorageSettings storageSettings) {
         Database db = postgres ? dbs.postgres()
                 : Database.open(DatabaseUrl.sqlite(dataDir.resolve(Database.SQLITE_FILE)), DatabaseSettings.DEFAULTS);
-        this.storage = new Storage(db, new LocalBlobStore(dataDir.resolve("blobs")), StorageSettings.DEFAULTS, Clock.systemUTC(),
+        this.storage = new Storage(db, new LocalBlobStore(dataDir.resolve("blobs")), storageSettings, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         this.ownsEngine = shared == null;
         this.engine = shared != null ? shared : newEngine();

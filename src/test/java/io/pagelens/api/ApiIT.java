@@ -37,6 +37,7 @@ class ApiIT {
     ApiHarness.Client api;
     final List<Map<String, String>> webhookCalls = new CopyOnWriteArrayList<>();
     final AtomicInteger webhookFailuresLeft = new AtomicInteger();
+    final AtomicInteger countedRequests = new AtomicInteger();
 
     @BeforeAll
     void start() throws Exception {
@@ -50,6 +51,10 @@ class ApiIT {
                         Thread.currentThread().interrupt();
                     }
                     CorpusServer.send(ex, 200, "text/html", "<html><body><h1>slow page</h1></body></html>");
+                })
+                .route("/counted", ex -> {
+                    countedRequests.incrementAndGet();
+                    CorpusServer.send(ex, 200, "text/html", "<html><body><h1>counted</h1></body></html>");
                 })
                 .route("/hook", ex -> {
                     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,6 +112,89 @@ class ApiIT {
         JsonNode history = api.json("GET", "/v1/projects/e2e/captures?history=true", null, 200);
         assertThat(history.get("items").findValuesAsText("id")).contains(c.get("id").asText());
         assertThat(api.json("GET", "/v1/projects/e2e/pages", null, 200).get("items")).isNotEmpty();
+    }
+
+    @Test
+    void links_readBackOverTheApi_inlineAndOnTheirOwnRoute() throws Exception {
+        JsonNode c = api.json("POST", "/v1/captures", body("blog/index.html", "\"formats\":[\"links\",\"metadata\"],\"projectId\":\"links\""), 200);
+        String id = c.get("id").asText();
+        assertThat(c.get("pageLinks").findValuesAsText("url")).anyMatch(u -> u.endsWith("about.html"));
+        assertThat(c.get("links").get("pageLinks").asText()).isEqualTo("/v1/captures/" + id + "/links");
+        JsonNode links = api.json("GET", "/v1/captures/" + id + "/links", null, 200);
+        assertThat(links.get("captureId").asText()).isEqualTo(id);
+        assertThat(links.get("count").asInt()).isEqualTo(links.get("links").size()).isEqualTo(c.get("pageLinks").size()).isPositive();
+        assertThat(api.json("GET", "/v1/captures/" + id, null, 200).get("pageLinks")).isEqualTo(c.get("pageLinks"));
+        for (JsonNode a : c.get("artifacts")) assertThat(a.get("url").asText()).as(a.toString()).startsWith("/v1/captures/" + id + "/");
+        assertThat(api.bytes("/v1/captures/" + id + "/metadata", Map.of()).statusCode()).isEqualTo(200);
+        // a capture without links says so, and lists never carry them inline
+        JsonNode shot = api.json("POST", "/v1/captures", body("blog/about.html", "\"projectId\":\"links\""), 200);
+        assertThat(shot.has("pageLinks")).isFalse();
+        assertThat(api.json("GET", "/v1/captures/" + shot.get("id").asText() + "/links", null, 404).get("message").asText()).contains("links");
+        for (JsonNode item : api.json("GET", "/v1/projects/links/captures", null, 200).get("items")) assertThat(item.has("pageLinks")).isFalse();
+    }
+
+    @Test
+    void delete_removesTheRecord_thenGcFreesItsBlobs_andThePreviousVersionIsCurrentAgain() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine, false, new io.pagelens.store.StorageSettings(10, null, Duration.ZERO, Duration.ofHours(1)));
+             PagelensServer s = own.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(s, null);
+            String req = body("blog/contact.html", "\"formats\":[\"screenshot\",\"html\"],\"projectId\":\"del\"");
+            JsonNode v1 = c.json("POST", "/v1/captures", req, 200);
+            JsonNode v2 = c.json("POST", "/v1/captures", req.replace("contact.html", "contact.html?v=2"), 200);
+            JsonNode v3 = c.json("POST", "/v1/captures", req, 200);
+            assertThat(v3.get("version").asInt()).isEqualTo(2);
+            java.nio.file.Path blobs = own.dataDir.resolve("blobs");
+            long filesBefore = countFiles(blobs);
+
+            assertThat(c.send("DELETE", "/v1/captures/" + v3.get("id").asText(), null).statusCode()).isEqualTo(204);
+            c.json("GET", "/v1/captures/" + v3.get("id").asText(), null, 404);
+            c.json("DELETE", "/v1/captures/" + v3.get("id").asText(), null, 404);
+            JsonNode back = c.json("GET", "/v1/captures/" + v1.get("id").asText(), null, 200);
+            assertThat(back.get("current").asBoolean()).as("the previous version is current again").isTrue();
+
+            // v3's screenshot may equal v1's (same page): only blobs no capture references go
+            own.storage.collectGarbage();
+            assertThat(c.bytes("/v1/captures/" + v1.get("id").asText() + "/screenshot", Map.of()).statusCode()).isEqualTo(200);
+            for (JsonNode v : List.of(v1, v2)) assertThat(c.send("DELETE", "/v1/captures/" + v.get("id").asText(), null).statusCode()).isEqualTo(204);
+            io.pagelens.store.GcReport gc = own.storage.collectGarbage();
+            assertThat(gc.deleted()).isPositive();
+            assertThat(gc.bytesFreed()).isPositive();
+            assertThat(countFiles(blobs)).isLessThan(filesBefore).isZero();
+        }
+    }
+
+    private static long countFiles(java.nio.file.Path dir) throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(dir)) {
+            return s.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void jobs_listNewestFirst_byState_aPageAtATime_andOnlyTheCallersOwn() throws Exception {
+        String other = new io.pagelens.api.auth.ApiKeyStore(harness.storage.database(), Clock.systemUTC()).create("other", 6000).token();
+        ApiHarness.Client them = harness.client(server, other);
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(api.json("POST", "/v1/captures", body("blog/post.html", "\"async\":true,\"projectId\":\"jobs" + i + "\""), 202).get("id").asText());
+        }
+        String theirs = them.json("POST", "/v1/captures", body("blog/post.html", "\"async\":true"), 202).get("id").asText();
+        for (String id : mine) api.awaitJob(id, Duration.ofSeconds(60));
+        them.awaitJob(theirs, Duration.ofSeconds(60));
+
+        JsonNode first = api.json("GET", "/v1/jobs?state=succeeded&limit=2", null, 200);
+        assertThat(first.get("items")).hasSize(2);
+        List<String> seen = new ArrayList<>(first.get("items").findValuesAsText("id"));
+        String cursor = first.get("nextCursor").asText();
+        while (cursor != null && !cursor.isEmpty()) {
+            JsonNode page = api.json("GET", "/v1/jobs?state=succeeded&limit=2&after=" + cursor, null, 200);
+            seen.addAll(page.get("items").findValuesAsText("id"));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsSubsequence(mine.get(2), mine.get(1), mine.get(0)).doesNotContain(theirs);
+        assertThat(them.json("GET", "/v1/jobs", null, 200).get("items").findValuesAsText("id")).contains(theirs).doesNotContainAnyElementsOf(mine);
+        assertThat(api.json("GET", "/v1/jobs?state=queued,running", null, 200).get("items").findValuesAsText("id")).doesNotContainAnyElementsOf(mine);
+        assertThat(api.json("GET", "/v1/jobs?state=done", null, 422).get("field").asText()).isEqualTo("state");
+        assertThat(api.json("GET", "/v1/jobs?after=nonsense", null, 422).get("field").asText()).isEqualTo("after");
     }
 
     @Test
@@ -262,6 +350,32 @@ class ApiIT {
             assertThat(Jackson.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
             c.send("DELETE", "/v1/jobs/" + blocker.get("id").asText(), null);
+        }
+    }
+
+    @Test
+    void requestWithA2sDeadline_behindALongCapture_endsWithinItsDeadline_andNothingIsCapturedAfterwards() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine);
+             PagelensServer one = own.start(ApiHarness.settings(Map.of("PAGELENS_WORKERS", "1", "PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(one, null);
+            JsonNode blocker = c.json("POST", "/v1/captures", body("slow", "\"async\":true,\"timeout\":60000").replace("/slow\"", "/slow?ms=4000\""), 202);
+            c.awaitState(blocker.get("id").asText(), "running", Duration.ofSeconds(30));
+            int before = countedRequests.get();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = c.send("POST", "/v1/captures", body("counted", "\"deadline\":2000,\"projectId\":\"late\""));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            JsonNode err = Jackson.MAPPER.readTree(r.body());
+            assertThat(err.get("code").asText()).isEqualTo("deadline_exceeded");
+            assertThat(err.get("message").asText()).contains("2000 ms request deadline").contains("nothing was stored");
+            assertThat(took).as("2 s plus a small margin").isLessThan(Duration.ofMillis(2000 + 500 + 1500));
+
+            assertThat(c.awaitJob(blocker.get("id").asText(), Duration.ofSeconds(60)).get("state").asText()).isEqualTo("succeeded");
+            Thread.sleep(1500); // a worker that wrongly ran the late job would have done so by now
+            assertThat(countedRequests.get()).as("the late request never reached the page").isEqualTo(before);
+            assertThat(own.storage.project("late")).as("nothing stored for it").isEmpty();
+            JsonNode jobs = c.json("GET", "/v1/jobs?state=cancelled", null, 200);
+            assertThat(jobs.get("items")).hasSize(1);
         }
     }
 
