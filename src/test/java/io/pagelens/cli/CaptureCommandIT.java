@@ -42,7 +42,7 @@ class CaptureCommandIT {
         server.close();
     }
 
-    record Run(int exit, String out, String err) {
+    record Run(int exit, String out, String err, byte[] outBytes) {
     }
 
     private static Run run(String... args) {
@@ -60,7 +60,7 @@ class CaptureCommandIT {
                 CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), new HtmlContentExtractor()), o, e);
         cmd.terminal = () -> terminal;
         int exit = new CommandLine(cmd).setErr(new java.io.PrintWriter(e, true)).execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
 
     @Test
@@ -128,6 +128,45 @@ class CaptureCommandIT {
         assertThat(out.resolve("8.png")).doesNotExist();
         assertThat(r.err()).contains("captured 6/8").contains("2 failed").contains("8 http://unresolvable.invalid/")
                 .contains("8/8"); // the progress bar reached the end
+    }
+
+    @Test
+    void dashAsOutput_writesTheScreenshotToStdout_andDashAsJson_theReport(@TempDir Path dir) throws Exception {
+        Run png = run(server.url("blog/index.html"), "-o", "-", "--html", dir.resolve("page.html").toString());
+        assertThat(png.exit()).as(png.err()).isZero();
+        assertThat(png.outBytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(png.outBytes())).getWidth()).isEqualTo(1280);
+        assertThat(Files.readString(dir.resolve("page.html"))).contains("Clean Blog");
+        assertThat(dir.resolve("-")).doesNotExist();
+
+        Run md = run(server.url("blog/index.html"), "--format", "markdown", "-o", "-");
+        assertThat(md.exit()).as(md.err()).isZero();
+        assertThat(md.out()).contains("Clean Blog").doesNotContain("capture.md");
+
+        Run report = run(server.url("blog/index.html"), "-o", dir.resolve("x.png").toString(), "--json", "-");
+        assertThat(report.exit()).as(report.err()).isZero();
+        JsonNode n = JSON.readTree(report.out());
+        assertThat(n.path("ok").asBoolean()).isTrue();
+        assertThat(dir.resolve("-")).doesNotExist();
+
+        Run both = run(server.url("blog/index.html"), "-o", "-", "--json", "-");
+        assertThat(both.exit()).isEqualTo(CaptureCommand.EXIT_BAD_INPUT);
+        assertThat(both.err()).contains("--json");
+        Run orphan = run(server.url("blog/index.html"), "-o", "-", "--format", "screenshot,text");
+        assertThat(orphan.exit()).isEqualTo(CaptureCommand.EXIT_BAD_INPUT);
+        assertThat(orphan.err()).contains("-o: ").contains("text needs a file of its own");
+    }
+
+    @Test
+    void progressBar_isDrawnOnlyOnATerminal_andNotWithNoProgress(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("urls.txt");
+        Files.write(list, List.of(server.url("blog/index.html"), server.url("blog/about.html")));
+        Run tty = run(true, "--urls", list.toString(), "--out-dir", dir.resolve("a").toString());
+        assertThat(tty.err()).contains("[").contains("2/2").contains("captured 2/2");
+        Run pipe = run(false, "--urls", list.toString(), "--out-dir", dir.resolve("b").toString());
+        assertThat(pipe.err()).contains("captured 2/2").doesNotContain("#").doesNotContain("\r");
+        Run off = run(true, "--urls", list.toString(), "--out-dir", dir.resolve("c").toString(), "--no-progress");
+        assertThat(off.err()).contains("captured 2/2").doesNotContain("\r");
     }
 
     @Test
