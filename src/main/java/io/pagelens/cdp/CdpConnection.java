@@ -3,6 +3,7 @@ package io.pagelens.cdp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagelens.json.Jackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class CdpConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CdpConnection.class);
     private static final String BROWSER = "";
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Jackson.MAPPER;
     private final OutputStream out;
     private final InputStream in;
     private final AtomicLong ids = new AtomicLong();
@@ -200,18 +201,18 @@ public final class CdpConnection implements AutoCloseable {
 
     private void readLoop() {
         NulFramedInput frames = new NulFramedInput(in);
-        MessageReader parser = new MessageReader(mapper);
+        MessageReader parser = new MessageReader(Jackson.PARTS);
         MessageReader.Handler handler = new Dispatcher();
         try {
             for (InputStream next = frames.next(); next != null; next = frames.next()) {
                 try (InputStream message = next) {
                     parser.read(message, handler);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    log.warn("event=cdp_bad_message error=\"{}\"", e.getOriginalMessage());
+                    log.atWarn().addKeyValue("error", e.getOriginalMessage()).log("cdp message unreadable");
                 }
             }
         } catch (IOException e) {
-            if (!closed.get()) log.debug("event=cdp_read_failed error=\"{}\"", e.toString());
+            if (!closed.get()) log.atDebug().addKeyValue("error", e.toString()).log("cdp read failed");
         } finally {
             shutDown();
         }
@@ -257,7 +258,7 @@ public final class CdpConnection implements AutoCloseable {
                 try {
                     l.accept(params);
                 } catch (RuntimeException e) {
-                    log.warn("event=cdp_listener_failed method={} error=\"{}\"", method, e.toString());
+                    log.atWarn().addKeyValue("method", method).addKeyValue("error", e.toString()).log("cdp listener failed");
                 }
             }
         }
@@ -276,7 +277,7 @@ public final class CdpConnection implements AutoCloseable {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                log.warn("event=cdp_close_listener_failed error=\"{}\"", e.toString());
+                log.atWarn().addKeyValue("error", e.toString()).log("cdp close listener failed");
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.pagelens.content;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,12 +45,11 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
 
     /** One JSON line per suite, then one line per failure. */
     public void print(PrintWriter out) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode t = json.createObjectNode().put("suite", "turndown").put("cases", turndown.cases())
+        ObjectNode t = Jackson.MAPPER.createObjectNode().put("suite", "turndown").put("cases", turndown.cases())
                 .put("passed", turndown.passed()).put("percent", round(turndown.percent()))
                 .put("target", TURNDOWN_TARGET_PERCENT);
         out.println(t);
-        ObjectNode r = json.createObjectNode().put("suite", "readability").put("source", "raw-files")
+        ObjectNode r = Jackson.MAPPER.createObjectNode().put("suite", "readability").put("source", "raw-files")
                 .put("articles", readability.articles().size()).put("meanF1", round(readability.meanF1()))
                 .put("f1Target", F1_TARGET);
         for (Map.Entry<String, ReadabilitySuite.FieldScore> f : readability.fields().entrySet()) {
@@ -59,12 +58,12 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
         }
         out.println(r);
         for (TurndownSuite.Failure f : turndown.failures()) {
-            out.println(json.createObjectNode().put("failure", "turndown").put("case", f.name())
+            out.println(Jackson.MAPPER.createObjectNode().put("failure", "turndown").put("case", f.name())
                     .put("expected", f.expected()).put("actual", f.actual()));
         }
         for (ReadabilitySuite.Article a : readability.articles()) {
             if (a.f1() >= F1_TARGET && a.mismatches().isEmpty()) continue;
-            ObjectNode line = json.createObjectNode().put("failure", "readability").put("article", a.name())
+            ObjectNode line = Jackson.MAPPER.createObjectNode().put("failure", "readability").put("article", a.name())
                     .put("f1", round(a.f1()));
             a.mismatches().forEach((k, v) -> line.put(k, v));
             out.println(line);

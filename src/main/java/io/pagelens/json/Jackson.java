@@ -17,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *       since it is usually a typo of a real option.</li>
  *   <li>{@link #LENIENT}: data pagelens wrote earlier (stored JSON columns, reports): unknown fields are
  *       ignored, so rows written by a newer version stay readable.</li>
+ *   <li>{@link #PARTS}: one value out of a larger stream (CDP messages, JSON-LD).</li>
  *   <li>{@link #MAPPER}: writes compact JSON with nulls left out; {@link #PRETTY} indents (CLI reports).</li>
  * </ul>
  */
@@ -35,6 +36,11 @@ public final class Jackson {
 
     public static final ObjectReader STRICT = MAPPER.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     public static final ObjectReader LENIENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Reads one value where more may follow (a field of a CDP message read with the streaming parser, the first value
+     * of a page's JSON-LD script): trailing tokens are not an error.
+     */
+    public static final ObjectReader PARTS = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private Jackson() {

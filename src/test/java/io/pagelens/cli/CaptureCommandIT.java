@@ -7,6 +7,7 @@ import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.capture.CaptureSettings;
 import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.json.Jackson;
 import io.pagelens.memory.FixedAdmission;
 import io.pagelens.testing.CorpusServer;
 import io.pagelens.testing.Shared;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pagelens capture}, single and batch, with real Chromium. */
 class CaptureCommandIT {
     static CorpusServer server;
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Jackson.MAPPER;
 
     @BeforeAll
     static void start() throws Exception {
