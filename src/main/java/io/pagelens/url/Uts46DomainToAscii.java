@@ -13,8 +13,11 @@ import java.util.Set;
 final class Uts46DomainToAscii implements DomainToAscii {
     static final Uts46DomainToAscii INSTANCE = new Uts46DomainToAscii();
 
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(
-            IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    /** Loaded on the first non-ASCII host, so a process that never sees one never loads ICU's tables. */
+    private static final class Icu {
+        static final IDNA UTS46 = IDNA.getUTS46Instance(
+                IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    }
 
     /** What CheckHyphens=false and VerifyDnsLength=false allow. */
     private static final Set<IDNA.Error> IGNORED = EnumSet.of(IDNA.Error.EMPTY_LABEL, IDNA.Error.LABEL_TOO_LONG,
@@ -26,7 +29,7 @@ final class Uts46DomainToAscii implements DomainToAscii {
     @Override
     public String toAscii(String domain, String shown) {
         IDNA.Info info = new IDNA.Info();
-        StringBuilder out = UTS46.nameToASCII(domain, new StringBuilder(domain.length() + 8), info);
+        StringBuilder out = Icu.UTS46.nameToASCII(domain, new StringBuilder(domain.length() + 8), info);
         if (!info.hasErrors()) return out.toString();
         EnumSet<IDNA.Error> errors = EnumSet.copyOf(info.getErrors());
         errors.removeAll(IGNORED);
@@ -55,7 +58,7 @@ final class Uts46DomainToAscii implements DomainToAscii {
             i += Character.charCount(cp);
             if (cp < 128) continue;
             IDNA.Info info = new IDNA.Info();
-            UTS46.nameToASCII(new String(Character.toChars(cp)), new StringBuilder(), info);
+            Icu.UTS46.nameToASCII(new String(Character.toChars(cp)), new StringBuilder(), info);
             if (info.getErrors().contains(IDNA.Error.DISALLOWED)) {
                 return "it contains " + Chars.describe(cp) + ", which IDNA does not allow in a domain name";
             }
