@@ -6,8 +6,7 @@ package io.pagelens.url;
  */
 final class HostParser {
     /** Forbidden domain code points below 128: C0 controls, space, DEL and {@code #%/:<>?@[\]^|}. */
-    private static final PercentEncoding.EncodeSet FORBIDDEN_DOMAIN =
-            new PercentEncoding.EncodeSet(0xFFFF_FFFFL, 1L << (0x7F - 64)).plus(" #%/:<>?@[\\]^|");
+    private static final PercentEncoding.EncodeSet FORBIDDEN_DOMAIN = PercentEncoding.C0_CONTROL.plus(" #%/:<>?@[\\]^|");
     private static final long TOO_BIG = 1L << 40; // IPv4 numbers saturate here: anything over 2^32 fails anyway
 
     private final DomainToAscii idna;

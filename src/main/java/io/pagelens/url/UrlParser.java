@@ -255,11 +255,7 @@ final class UrlParser {
             if (p + 1 < n && in.charAt(p + 1) >= '0' && in.charAt(p + 1) <= '9' && in.indexOf('@') < 0) {
                 hint = " (for a host and port, write 'http://" + Chars.shown(in) + "')"; // localhost:8080 reads as a scheme
             }
-            return failScheme("'" + Chars.shown(name) + "' is not supported; use http or https" + hint);
-        }
-
-        private static String failScheme(String problem) {
-            throw new UrlException(UrlPart.SCHEME, problem);
+            throw new UrlException(UrlPart.SCHEME, "'" + Chars.shown(name) + "' is not supported; use http or https" + hint);
         }
 
         private UrlException missingScheme() {
