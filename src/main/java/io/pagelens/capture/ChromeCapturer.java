@@ -74,7 +74,7 @@ public final class ChromeCapturer implements Capturer {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         java.time.Instant queueDeadline = java.time.Instant.now().plus(settings.queueTimeout());
-        try (Admission.Permit permit = admission.admit(kind, request.url().getHost(), queueDeadline)) {
+        try (Admission.Permit permit = admission.admit(kind, Urls.host(request.url()), queueDeadline)) {
             long queueMs = (System.nanoTime() - start) / 1_000_000;
             Deadline deadline = Deadline.after(request.timeout()); // the request's timeout starts once admitted
             Attempt first = new Attempt(request, sink, deadline, queueMs, start);
@@ -206,7 +206,7 @@ public final class ChromeCapturer implements Capturer {
             if (request.wants(Format.PDF)) {
                 artifacts.add(PdfWriter.print(page, request.pdf(), stream(Format.PDF, "application/pdf"), settings.commandTimeout()));
             }
-            URI finalUrl = URI.create(page.evaluate("location.href", "finalUrl").asText(request.url().toString()));
+            URI finalUrl = Urls.fromBrowser(page.evaluate("location.href", "finalUrl").asText(""), request.url());
             PageMetadata metadata = null;
             List<Link> links = List.of();
             boolean wantsContent = request.formats().stream().anyMatch(CONTENT_FORMATS::contains);
