@@ -104,7 +104,7 @@ public final class ChromeCapturer implements Capturer {
     private CaptureResult admitted(CaptureRequest request, ArtifactSink sink, Deadline deadline, CaptureKind kind, long start)
             throws CaptureException, InterruptedException {
         Deadline queue = Deadline.after(settings.queueTimeout()).earlier(deadline);
-        try (Admission.Permit permit = admission.admit(kind, request.url().getHost(), queue.instant())) {
+        try (Admission.Permit permit = admission.admit(kind, Urls.host(request.url()), queue.instant())) {
             long queueMs = ms(System.nanoTime() - start);
             refuseIfTooLate(request, deadline, queueMs);
             Deadline page = Deadline.timeout(request.timeout()).earlier(deadline); // the timeout starts once admitted
@@ -251,7 +251,7 @@ public final class ChromeCapturer implements Capturer {
             if (request.wants(Format.PDF)) {
                 artifacts.add(PdfWriter.print(page, request.pdf(), stream(Format.PDF, "application/pdf"), settings.commandTimeout()));
             }
-            URI finalUrl = URI.create(page.evaluate("location.href", "finalUrl").asText(request.url().toString()));
+            URI finalUrl = Urls.fromBrowser(page.evaluate("location.href", "finalUrl").asText(""), request.url());
             PageMetadata metadata = null;
             List<Link> links = List.of();
             boolean wantsContent = request.formats().stream().anyMatch(CONTENT_FORMATS::contains);

@@ -143,7 +143,7 @@ final class PageCapture implements PageContext, AutoCloseable {
             return new CaptureException(CaptureError.NOT_HTML, url + " is not an HTML page (" + describeType() + ")");
         }
         if (err.contains("ERR_NAME_NOT_RESOLVED") || err.contains("ERR_NAME_RESOLUTION_FAILED")) {
-            return new CaptureException(CaptureError.DNS_FAILURE, "the host " + request.url().getHost() + " could not be resolved (" + err + ")");
+            return new CaptureException(CaptureError.DNS_FAILURE, "the host " + Urls.host(request.url()) + " could not be resolved (" + err + ")");
         }
         if (err.contains("ERR_TIMED_OUT")) {
             return new CaptureException(CaptureError.TIMEOUT, "loading " + url + " timed out (" + err + ")");

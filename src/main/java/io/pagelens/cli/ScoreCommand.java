@@ -12,11 +12,11 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * {@code pagelens score}: scores Markdown conversion and main-content extraction on the shared suites
- * (raw files, no browser) and prints one JSON line per suite, then the failures.
+ * {@code pagelens score}: scores Markdown conversion, main-content extraction and URL parsing on the shared
+ * suites (raw files, no browser) and prints one JSON line per suite, then the failures.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score Markdown (turndown cases) and main content/metadata (Readability suite) on the shared corpus.")
+        description = "Score Markdown (turndown cases), main content/metadata (Readability suite) and URL parsing (WPT URL data) on the shared corpus.")
 public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package io.pagelens.content;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.json.Jackson;
+import io.pagelens.url.WptUrlSuite;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,13 +14,16 @@ import java.util.Map;
 
 /**
  * The content scores of issue 3 on the raw corpus files: turndown cases (exact match after trimming
- * trailing whitespace per line) and the Readability suite (mean token F1, metadata matches). Shared by
- * {@code pagelens score} and {@code ContentScoresTest}, so the numbers printed are the numbers asserted.
+ * trailing whitespace per line) and the Readability suite (mean token F1, metadata matches); and the URL intake
+ * score of issue 10 on the WPT URL data ({@link WptUrlSuite}). Shared by {@code pagelens score},
+ * {@code ContentScoresTest} and {@code WptUrlScoreTest}, so the numbers printed are the numbers asserted.
  */
-public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score readability) {
+public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score readability, WptUrlSuite.Score urls) {
     public static final double TURNDOWN_TARGET_PERCENT = 90;
     public static final double F1_TARGET = 0.90;
     public static final double TITLE_TARGET_PERCENT = 95;
+    /** WPT URL cases that must pass on every component: all the http(s) ones there are (442 of 442, 2026-12). */
+    public static final int URL_TARGET_PASSED = 442;
     /** The origin the raw articles are taken to be served from, for resolving their relative URLs. */
     private static final URI ORIGIN = URI.create("http://127.0.0.1:8700/");
 
@@ -35,12 +39,13 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new ContentScores(turndown, readability);
+        return new ContentScores(turndown, readability, WptUrlSuite.run(shared));
     }
 
     public boolean meetsTargets() {
         return turndown.percent() >= TURNDOWN_TARGET_PERCENT && readability.meanF1() >= F1_TARGET
-                && readability.fields().get("title").percent() >= TITLE_TARGET_PERCENT;
+                && readability.fields().get("title").percent() >= TITLE_TARGET_PERCENT
+                && urls.allPassed() >= URL_TARGET_PASSED;
     }
 
     /** One JSON line per suite, then one line per failure. */
@@ -57,6 +62,11 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
                     .put("percent", round(f.getValue().percent()));
         }
         out.println(r);
+        out.println(Jackson.MAPPER.createObjectNode().put("suite", "wpt-url").put("scope", "http(s) inputs and relative inputs on an http(s) base")
+                .put("cases", urls.cases()).put("expectFailure", urls.expectFailure())
+                .put("hrefPassed", urls.hrefPassed()).put("hrefPercent", round(urls.hrefPercent()))
+                .put("allComponentsPassed", urls.allPassed()).put("allPercent", round(urls.allPercent()))
+                .put("rightlyRejected", urls.rejectedRight()).put("target", URL_TARGET_PASSED));
         for (TurndownSuite.Failure f : turndown.failures()) {
             out.println(Jackson.MAPPER.createObjectNode().put("failure", "turndown").put("case", f.name())
                     .put("expected", f.expected()).put("actual", f.actual()));
@@ -67,6 +77,10 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
                     .put("f1", round(a.f1()));
             a.mismatches().forEach((k, v) -> line.put(k, v));
             out.println(line);
+        }
+        for (WptUrlSuite.Miss m : urls.misses()) {
+            out.println(Jackson.MAPPER.createObjectNode().put("failure", "wpt-url").put("input", m.input()).put("base", m.base())
+                    .put("expected", m.expected()).put("actual", m.actual()));
         }
     }
 

@@ -13,6 +13,7 @@ import io.pagelens.capture.WaitUntil;
 import io.pagelens.content.ContentOptions;
 import io.pagelens.content.MarkdownOptions;
 import io.pagelens.jobs.JobPriority;
+import io.pagelens.url.WebUrl;
 
 import java.net.URI;
 import java.time.Duration;
@@ -166,16 +167,11 @@ public record CaptureSpec(
      * guard's decision, not made here.)
      */
     static URI webhookUrl(String raw) {
-        URI uri;
-        try {
-            uri = Urls.parseHttpUrl(raw);
-        } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("webhook", e.getMessage().substring(e.field().length() + 2));
-        }
-        if (uri.getRawUserInfo() != null) {
+        WebUrl url = Urls.parseWebUrl(raw, "webhook");
+        if (url.hasCredentials()) { // read from the WHATWG parse: URI.getRawUserInfo() is null for hosts like my_host
             throw new InvalidRequestException("webhook", "must not contain credentials (user:password@); receivers verify the X-Pagelens-Signature header instead");
         }
-        return uri;
+        return url.toUri();
     }
 
     /** Runs a value constructor, turning its IllegalArgumentException into one that names {@code field}. */

@@ -20,7 +20,9 @@ final class OrderChecks {
      * encrypted at rest and never logged, so credentials go there.
      */
     static void noCredentialsInUrl(CaptureRequest r) {
-        if (r.url().getRawUserInfo() != null) {
+        // the authority, not getRawUserInfo(): URI has no user info for hosts it cannot parse as a server (my_host)
+        String authority = r.url().getRawAuthority();
+        if (authority != null && authority.contains("@")) {
             throw new InvalidRequestException("url", "must not contain credentials (user:password@); send them as a header "
                     + "instead (\"Authorization\": \"Basic ...\"), which is encrypted at rest and never logged");
         }

@@ -1,5 +1,7 @@
 package io.pagelens.store;
 
+import io.pagelens.url.WebUrl;
+
 import java.net.URI;
 import java.util.Locale;
 
@@ -15,38 +17,20 @@ public final class CaptureUrls {
     }
 
     public static String normalize(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        int port = url.getPort();
-        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) port = -1;
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : removeDotSegments(url.getRawPath());
-        StringBuilder s = new StringBuilder(scheme).append("://");
-        if (url.getRawUserInfo() != null) s.append(url.getRawUserInfo()).append('@');
-        s.append(host);
-        if (port >= 0) s.append(':').append(port);
-        s.append(normalizeEscapes(path));
-        if (url.getRawQuery() != null) s.append('?').append(normalizeEscapes(url.getRawQuery()));
-        if (url.getRawFragment() != null) s.append('#').append(normalizeEscapes(url.getRawFragment()));
-        return s.toString();
-    }
-
-    /** RFC 3986 section 5.2.4 on the raw (still escaped) path; leading ".." segments are dropped, as browsers do. */
-    static String removeDotSegments(String rawPath) {
-        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-        String[] segments = rawPath.split("/", -1);
-        for (int i = 1; i < segments.length; i++) { // segments[0] is "" before the leading "/"
-            String seg = segments[i];
-            boolean last = i == segments.length - 1;
-            if (seg.equals(".")) {
-                if (last) out.addLast("");
-            } else if (seg.equals("..")) {
-                out.pollLast();
-                if (last) out.addLast("");
-            } else {
-                out.addLast(seg);
-            }
+        // read the WHATWG way: java.net.URI has no host, port or user info for names like my_host.example
+        WebUrl w = WebUrl.from(url);
+        StringBuilder s = new StringBuilder(w.scheme()).append("://");
+        if (w.hasCredentials()) {
+            s.append(w.username());
+            if (!w.password().isEmpty()) s.append(':').append(w.password());
+            s.append('@');
         }
-        return "/" + String.join("/", out);
+        s.append(w.hostname());
+        if (w.port() >= 0) s.append(':').append(w.port());
+        s.append(normalizeEscapes(w.path())); // dot segments (also %2e ones) are already resolved by the parser
+        if (w.hasQuery()) s.append('?').append(normalizeEscapes(w.query()));
+        if (w.hasFragment()) s.append('#').append(normalizeEscapes(w.fragment()));
+        return s.toString();
     }
 
     /** %7e becomes ~, %3a stays %3A: the same URL escaped in different ways gets one key. */

@@ -62,6 +62,7 @@ class CaptureOrderTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "{\"url\": \"https://user:s3cr3t-XYZ@example.com/\"}|url",
+            "{\"url\": \"https://user:s3cr3t-XYZ@my_host.example/\"}|url",
             "{\"url\": \"https://example.com/\", \"headers\": {\"Authorization Bearer s3cr3t-XYZ\": \"x\"}}|headers",
             "{\"url\": \"https://example.com/\", \"headers\": {\"Authorization\": \"Bearer s3cr3t-XYZ\\r\\nX-Evil: 1\"}}|headers.Authorization",
             "{\"url\": \"https://example.com/\", \"cookies\": [{\"name\": \"sid\", \"value\": \"s3cr3t-XYZ; Path=/\"}]}|cookies[0].value",

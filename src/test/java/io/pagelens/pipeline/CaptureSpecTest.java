@@ -17,7 +17,8 @@ class CaptureSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://hooks.example.net/in", "file:///etc/passwd", "javascript:alert(1)", "/relative/hook", "http://",
-            "https://user:secret@hooks.example.net/in", "https://token@hooks.example.net/in", "http://:@hooks.example.net/"})
+            "https://user:secret@hooks.example.net/in", "https://token@hooks.example.net/in", "http://user:secret@hook_host.example/in",
+            "http://hooks.example.net:99999/", "http://hooks example.net/"})
     void webhook_thatIsNotPlainHttp_isRefusedNamingTheField(String url) throws Exception {
         CaptureSpec spec = withWebhook(url);
         assertThatThrownBy(() -> CaptureOrder.from(spec).build())
@@ -29,6 +30,18 @@ class CaptureSpecTest {
     void webhook_withCredentials_saysWhy() throws Exception {
         assertThatThrownBy(() -> CaptureOrder.from(withWebhook("https://user:secret@hooks.example.net/in")).build())
                 .hasMessageContaining("credentials");
+    }
+
+    @Test
+    void webhook_withEmptyCredentials_isAccepted_asTheyAreDropped() throws Exception {
+        CaptureSpec spec = withWebhook("http://:@hooks.example.net/");
+        assertThat(CaptureOrder.from(spec).build().webhook()).hasToString("http://hooks.example.net/");
+    }
+
+    @Test
+    void webhook_idnAndUnderscoreHosts_areAccepted() throws Exception {
+        assertThat(withWebhook("https://bücher.de/hook").webhookUri()).hasToString("https://xn--bcher-kva.de/hook");
+        assertThat(withWebhook("https://hook_host.example/in?a=b|c").webhookUri()).hasToString("https://hook_host.example/in?a=b%7Cc");
     }
 
     @Test

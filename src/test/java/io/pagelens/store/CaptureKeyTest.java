@@ -36,9 +36,22 @@ class CaptureKeyTest {
             "http://x.com/a?b=2&a=1& http://x.com/a?b=2&a=1&",
             "http://x.com/a/./b/../c/ http://x.com/a/c/",
             "http://x.com/a/.. http://x.com/",
+            "http://x.com/a/%2e%2E/b http://x.com/b",
+            "http://My_Host.example:8080/a http://my_host.example:8080/a",
+            "http://u:p@my_host.example:81/ http://u:p@my_host.example:81/",
+            "http://x.com/a?q=a%7cb http://x.com/a?q=a%7Cb",
     })
     void normalize(String in, String expected) {
         assertThat(CaptureUrls.normalize(URI.create(in))).isEqualTo(expected);
+    }
+
+    @Test
+    void normalize_sameKeyForTheSpellingsABrowserTreatsAlike() {
+        String key = CaptureUrls.normalize(CaptureRequest.builder("https://bücher.de/?q=a|b").build().url());
+        assertThat(CaptureUrls.normalize(CaptureRequest.builder("https://xn--BCHER-kva.de:443/./?q=a%7Cb").build().url())).isEqualTo(key);
+        assertThat(key).isEqualTo("https://xn--bcher-kva.de/?q=a%7Cb");
+        assertThat(CaptureUrls.normalize(CaptureRequest.builder("http://my_host:8080/").build().url()))
+                .as("the port of a host java.net.URI cannot read").isNotEqualTo(CaptureUrls.normalize(CaptureRequest.builder("http://my_host/").build().url()));
     }
 
     @Test
