@@ -49,31 +49,24 @@ public interface PageStep {
 
     /** A step that only acts before navigation. */
     static PageStep beforeNavigation(String name, Action action) {
-        return new PageStep() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void beforeNavigation(PageContext page) throws CdpException, InterruptedException, CaptureException {
-                action.run(page);
-            }
-        };
+        return new OnePhase(name, true, action);
     }
 
     /** A step that only acts after load. */
     static PageStep afterLoad(String name, Action action) {
-        return new PageStep() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new OnePhase(name, false, action);
+    }
 
-            @Override
-            public void afterLoad(PageContext page) throws CdpException, InterruptedException, CaptureException {
-                action.run(page);
-            }
-        };
+    /** A step made of one action in one phase ({@code before}: before navigation, else after load). */
+    record OnePhase(String name, boolean before, Action action) implements PageStep {
+        @Override
+        public void beforeNavigation(PageContext page) throws CdpException, InterruptedException, CaptureException {
+            if (before) action.run(page);
+        }
+
+        @Override
+        public void afterLoad(PageContext page) throws CdpException, InterruptedException, CaptureException {
+            if (!before) action.run(page);
+        }
     }
 }

@@ -40,59 +40,55 @@ final class FileArtifactSink implements ArtifactSink {
     public synchronized OutputStream open(Format format, String contentType) throws IOException {
         Path target = paths.get(format);
         if (target == null) throw new IOException("no output file for " + format.id());
-        if (target.equals(STDOUT)) return toStdout();
-        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        boolean toStdout = target.equals(STDOUT);
+        if (!toStdout && target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+        Path part = toStdout ? Files.createTempFile("pagelens-stdout", ".part") : target.resolveSibling(target.getFileName() + ".part");
         partial.add(part);
-        return new FilterOutputStream(Files.newOutputStream(part)) {
-            private boolean closed;
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (closed) return;
-                closed = true;
-                super.close();
-                synchronized (FileArtifactSink.this) {
+        return new PartFile(part, () -> {
+            synchronized (this) {
+                if (toStdout) {
+                    try {
+                        Files.copy(part, stdout);
+                        stdout.flush();
+                    } finally {
+                        partial.remove(part);
+                        deleteQuietly(part);
+                    }
+                } else {
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     partial.remove(part);
                     written.add(target);
                 }
             }
-        };
+        });
     }
 
-    private OutputStream toStdout() throws IOException {
-        Path part = Files.createTempFile("pagelens-stdout", ".part");
-        partial.add(part);
-        return new FilterOutputStream(Files.newOutputStream(part)) {
-            private boolean closed;
+    /** Where an artifact's bytes go until it is complete; {@code complete} runs once, when the stream is closed. */
+    private static final class PartFile extends FilterOutputStream {
+        interface Completion {
+            void run() throws IOException;
+        }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
+        private final Completion complete;
+        private boolean closed;
 
-            @Override
-            public void close() throws IOException {
-                if (closed) return;
-                closed = true;
-                super.close();
-                try {
-                    Files.copy(part, stdout);
-                    stdout.flush();
-                } finally {
-                    synchronized (FileArtifactSink.this) {
-                        partial.remove(part);
-                        deleteQuietly(part);
-                    }
-                }
-            }
-        };
+        PartFile(Path part, Completion complete) throws IOException {
+            super(Files.newOutputStream(part));
+            this.complete = complete;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len); // FilterOutputStream would write byte by byte
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) return;
+            closed = true;
+            super.close();
+            complete.run();
+        }
     }
 
     @Override
