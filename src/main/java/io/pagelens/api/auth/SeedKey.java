@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * (no first-start key to fish out of a log). The variable holds comma-separated entries
  * {@code NAME:TOKEN[:rate=N]}: a name (1–200 characters, no {@code :} or {@code ,}), a token of 24–200 characters
  * from {@code A-Z a-z 0-9 _ - . ~} (e.g. {@code openssl rand -hex 32}), and optionally its requests per minute
- * (default {@code PAGELENS_RATE_LIMIT}). The token is hashed as soon as it is read; only the hash is kept, and
+ * (default {@code PAGELENS_RATE_LIMIT}); blank entries are skipped. The token is hashed as soon as it is read; only the hash is kept, and
  * errors name the entry by position and name, never the token.
  *
  * @param name          the key's name, as {@code pagelens keys list} shows it
@@ -43,7 +43,7 @@ public record SeedKey(String name, String secretHash, int ratePerMinute) {
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
             String where = "entry " + (i + 1);
-            if (entry.isEmpty()) throw problem(where + " is empty (entries are NAME:TOKEN[:rate=N], comma-separated)");
+            if (entry.isEmpty()) continue; // a trailing or doubled comma, as env files often have
             String[] parts = entry.split(":", -1);
             if (parts.length < 2) throw problem(where + " has no token: write NAME:TOKEN[:rate=N]");
             String name = parts[0].trim();
