@@ -71,6 +71,29 @@ class MeterNamesTest {
         assertThat(problems).isEmpty();
     }
 
+    /** docs/grafana-dashboard.json imports (one object, Prometheus input) and queries only documented metrics. */
+    @Test
+    void grafanaDashboard_queriesOnlyDocumentedMetrics() throws Exception {
+        String doc = Files.readString(Path.of("docs/metrics.md"));
+        var dash = io.pagelens.json.Jackson.STRICT.readTree(Files.readString(Path.of("docs/grafana-dashboard.json")));
+        assertThat(dash.path("__inputs").path(0).path("pluginId").asText()).isEqualTo("prometheus");
+        assertThat(dash.path("panels").size()).isGreaterThanOrEqualTo(8);
+        Pattern metric = Pattern.compile("\\b((?:pagelens|http_server)_[a-z0-9_]+?)(?:_bucket|_count|_sum)?\\{");
+        List<String> undocumented = new ArrayList<>();
+        for (var panel : dash.path("panels")) {
+            for (var t : panel.path("targets")) {
+                Matcher m = metric.matcher(t.path("expr").asText());
+                int found = 0;
+                while (m.find()) {
+                    found++;
+                    if (!doc.contains("`" + m.group(1) + "`")) undocumented.add(panel.path("title").asText() + ": " + m.group(1));
+                }
+                assertThat(found).as("panel %s queries a pagelens metric", panel.path("title").asText()).isPositive();
+            }
+        }
+        assertThat(undocumented).isEmpty();
+    }
+
     static Map<String, String> names() throws IllegalAccessException {
         Map<String, String> out = new LinkedHashMap<>();
         for (Field f : MeterNames.class.getDeclaredFields()) {
