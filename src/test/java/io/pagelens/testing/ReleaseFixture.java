@@ -21,11 +21,8 @@ import java.util.stream.Stream;
  * only that JRE and the few system tools the launcher uses, so mvn, javac and apt-get cannot be found.
  */
 public final class ReleaseFixture {
-    /** The JDK's tool modules, which Temurin's JRE leaves out too. */
-    static final Set<String> NOT_IN_JRE = Set.of("jdk.compiler", "jdk.jshell", "jdk.javadoc", "jdk.jdeps", "jdk.jlink", "jdk.jpackage",
-            "jdk.jartool", "jdk.jdi", "jdk.jdwp.agent", "jdk.jcmd", "jdk.jconsole", "jdk.hotspot.agent", "jdk.jstatd", "jdk.editpad",
-            "jdk.internal.ed", "jdk.internal.le", "jdk.internal.opt", "jdk.internal.md", "jdk.internal.jvmstat", "jdk.graal.compiler",
-            "jdk.graal.compiler.management", "jdk.internal.vm.ci", "jdk.incubator.vector", "jdk.jsobject");
+    /** The JDK's tool modules, which Temurin's JRE leaves out too (shared with bench/image-check). */
+    static final Path NOT_IN_JRE = Path.of("docker/jdk-tool-modules.txt");
     /** What bin/pagelens, bin/jvm-flags.sh and bin/aot-lib.sh call besides bash builtins, and mkfifo (ChromiumProcess). */
     static final List<String> TOOLS = List.of("bash", "sh", "sed", "cat", "date", "tr", "readlink", "dirname", "stat", "find", "mkfifo");
 
@@ -70,15 +67,17 @@ public final class ReleaseFixture {
         Path out = Path.of("target", "test-jre-" + System.getProperty("java.runtime.version")).toAbsolutePath();
         if (Files.isExecutable(out.resolve("bin/java"))) return out;
         Process list = new ProcessBuilder(jdk.resolve("bin/java").toString(), "--list-modules").redirectErrorStream(true).start();
+        Set<String> tools = Set.copyOf(Files.readAllLines(NOT_IN_JRE).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
         List<String> modules = new String(list.getInputStream().readAllBytes()).lines().map(l -> l.split("@")[0])
-                .filter(m -> !m.isBlank() && !NOT_IN_JRE.contains(m)).toList();
+                .filter(m -> !m.isBlank() && !tools.contains(m)).toList();
         list.waitFor();
         Path tmp = Path.of(out + ".tmp");
         deleteTree(tmp);
         Process jlink = new ProcessBuilder(jdk.resolve("bin/jlink").toString(), "--add-modules", String.join(",", modules), "--strip-debug",
                 "--no-header-files", "--no-man-pages", "--output", tmp.toString()).inheritIO().start();
         if (jlink.waitFor() != 0) throw new IOException("jlink failed");
-        if (Files.exists(tmp.resolve("bin/javac"))) throw new IllegalStateException("the test JRE has javac: NOT_IN_JRE is out of date");
+        if (Files.exists(tmp.resolve("bin/javac"))) throw new IllegalStateException("the test JRE has javac: " + NOT_IN_JRE + " is out of date");
         Files.move(tmp, out);
         return out;
     }
