@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.CdpSession;
 import io.pagelens.cdp.Commands;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +61,9 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("browser-idle").factory());
-        this.launches = Counter.builder("pagelens.browser.launches").description("Chromium launches").register(registry);
-        Gauge.builder("pagelens.browser.inflight", this, BrowserSupervisor::inFlight).register(registry);
-        Gauge.builder("pagelens.browser.running", this, s -> s.processIds().isEmpty() ? 0 : 1).register(registry);
+        this.launches = Counter.builder(MeterNames.BROWSER_LAUNCHES).description("Chromium launches").register(registry);
+        Gauge.builder(MeterNames.BROWSER_IN_FLIGHT, this, BrowserSupervisor::inFlight).register(registry);
+        Gauge.builder(MeterNames.BROWSER_RUNNING, this, s -> s.processIds().isEmpty() ? 0 : 1).register(registry);
     }
 
     public BrowserConfig config() {
@@ -103,7 +104,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             while (true) {
                 if (closed) throw new BrowserUnavailableException("the browser supervisor is closed");
                 if (current != null && !current.process.isAlive()) {
-                    log.warn("event=browser_gone pid={}", current.process.pid());
+                    log.atWarn().addKeyValue("pid", current.process.pid()).log("browser gone");
                     stop(current, "gone");
                 }
                 if (current != null && current.retiring) {
@@ -139,7 +140,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
                 return b;
             } catch (IOException e) {
                 last = e;
-                log.warn("event=chromium_launch_failed attempt={} error=\"{}\"", attempt, e.getMessage());
+                log.atWarn().addKeyValue("attempt", attempt).addKeyValue("error", e.getMessage()).log("chromium launch failed");
             }
         }
         throw new BrowserUnavailableException("Chromium could not be started: " + last.getMessage(), last);
@@ -148,8 +149,8 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
     /** Called under the lock. */
     private void stop(Browser b, String reason) {
         if (current == b) current = null;
-        log.info("event=browser_stop pid={} reason={} captures={}", b.process.pid(), reason, b.captures);
-        registry.counter("pagelens.browser.stops", "reason", reason).increment();
+        log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("reason", reason).addKeyValue("captures", b.captures).log("browser stop");
+        registry.counter(MeterNames.BROWSER_STOPS, "reason", reason).increment();
         b.process.close();
         changed.signalAll();
     }
@@ -177,7 +178,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         lock.lock();
         try {
             if (b.process.isAlive() || current == b) stop(b, "broken");
-            log.warn("event=browser_killed reason=\"{}\"", reason);
+            log.atWarn().addKeyValue("reason", reason).log("browser killed");
         } finally {
             lock.unlock();
         }
@@ -293,7 +294,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         if (config.maxRssMb() <= 0 || !b.process.isAlive()) return;
         long mb = b.process.pssBytes() / (1024 * 1024);
         if (mb > config.maxRssMb()) {
-            log.info("event=browser_over_memory pid={} pssMb={} limitMb={}", b.process.pid(), mb, config.maxRssMb());
+            log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("pssMb", mb).addKeyValue("limitMb", config.maxRssMb()).log("browser over memory");
             lock.lock();
             try {
                 if (current == b && !b.retiring) {
@@ -368,7 +369,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             lock.unlock();
         }
         if (youngest == null) return false;
-        log.warn("event=capture_aborted reason=\"{}\"", reason);
+        log.atWarn().addKeyValue("reason", reason).log("capture aborted");
         youngest.abort(reason);
         return true;
     }

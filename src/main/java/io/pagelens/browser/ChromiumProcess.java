@@ -101,7 +101,8 @@ public final class ChromiumProcess implements AutoCloseable {
             }
             ChromiumProcess cp = new ChromiumProcess(process, dir, connection, v.product());
             LIVE.add(cp);
-            log.info("event=chromium_launched pid={} version=\"{}\" binary={}", process.pid(), v.product(), config.binary());
+            log.atInfo().addKeyValue("pid", process.pid()).addKeyValue("version", v.product()).addKeyValue("binary", config.binary().toString())
+                    .log("chromium launched");
             return cp;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (connection != null) connection.close();
@@ -200,7 +201,7 @@ public final class ChromiumProcess implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         kill();
         LIVE.remove(this);
-        log.info("event=chromium_stopped pid={}", process.pid());
+        log.atInfo().addKeyValue("pid", process.pid()).log("chromium stopped");
     }
 
     private void kill() {
@@ -219,11 +220,11 @@ public final class ChromiumProcess implements AutoCloseable {
             dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX) && Files.isDirectory(d))
                     .filter(ChromiumProcess::ownerGone)
                     .forEach(d -> {
-                        log.info("event=chromium_stale_dir_removed dir={}", d);
+                        log.atInfo().addKeyValue("dir", d.toString()).log("chromium stale dir removed");
                         deleteTree(d);
                     });
         } catch (IOException | RuntimeException e) {
-            log.debug("event=chromium_sweep_failed error=\"{}\"", e.toString());
+            log.atDebug().addKeyValue("error", e.toString()).log("chromium sweep failed");
         }
     }
 

@@ -14,6 +14,7 @@ import io.pagelens.content.PageContent;
 import io.pagelens.content.PageMetadata;
 import io.pagelens.memory.Admission;
 import io.pagelens.memory.CaptureKind;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +85,9 @@ public final class ChromeCapturer implements Capturer {
                 return r;
             } catch (CaptureException e) {
                 if (!e.error().retryable() || first.wroteOutput() || deadline.expired()) throw e;
-                log.warn("event=capture_retry url={} error={} message=\"{}\"", request.url(), e.error(), e.getMessage());
-                registry.counter("pagelens.capture.retries").increment();
+                log.atWarn().addKeyValue("url", request.url().toString()).addKeyValue("error", e.error().name()).addKeyValue("message", e.getMessage())
+                        .log("capture retry");
+                registry.counter(MeterNames.CAPTURE_RETRIES).increment();
                 CaptureResult r = new Attempt(request, sink, deadline, queueMs, start).run();
                 outcome = "ok";
                 return r;
@@ -100,7 +102,7 @@ public final class ChromeCapturer implements Capturer {
             sink.discard();
             throw e;
         } finally {
-            sample.stop(registry.timer("pagelens.capture", "kind", kind.name().toLowerCase(), "outcome", outcome));
+            sample.stop(registry.timer(MeterNames.CAPTURE_DURATION, "kind", kind.name().toLowerCase(), "outcome", outcome));
         }
     }
 
@@ -237,8 +239,9 @@ public final class ChromeCapturer implements Capturer {
             CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), ev.failedRequests(),
                     (int) Math.ceil(metrics.contentHeight()), shot != null && shot.heightCapped(),
                     shot == null ? 0 : shot.tiles(), timings, bytes);
-            log.info("event=capture url={} status={} formats={} bytes={} totalMs={} tiles={}", request.url(), ev.status(),
-                    request.formats(), bytes, timings.totalMs(), report.tiles());
+            log.atInfo().addKeyValue("url", request.url().toString()).addKeyValue("status", ev.status())
+                    .addKeyValue("formats", request.formats().toString()).addKeyValue("bytes", bytes).addKeyValue("totalMs", timings.totalMs())
+                    .addKeyValue("tiles", report.tiles()).log("capture");
             return new CaptureResult(request, report, artifacts, metadata, links);
         }
 

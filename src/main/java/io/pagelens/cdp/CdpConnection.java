@@ -207,11 +207,11 @@ public final class CdpConnection implements AutoCloseable {
                 try (InputStream message = next) {
                     parser.read(message, handler);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    log.warn("event=cdp_bad_message error=\"{}\"", e.getOriginalMessage());
+                    log.atWarn().addKeyValue("error", e.getOriginalMessage()).log("cdp bad message");
                 }
             }
         } catch (IOException e) {
-            if (!closed.get()) log.debug("event=cdp_read_failed error=\"{}\"", e.toString());
+            if (!closed.get()) log.atDebug().addKeyValue("error", e.toString()).log("cdp read failed");
         } finally {
             shutDown();
         }
@@ -257,7 +257,7 @@ public final class CdpConnection implements AutoCloseable {
                 try {
                     l.accept(params);
                 } catch (RuntimeException e) {
-                    log.warn("event=cdp_listener_failed method={} error=\"{}\"", method, e.toString());
+                    log.atWarn().addKeyValue("method", method).addKeyValue("error", e.toString()).log("cdp listener failed");
                 }
             }
         }
@@ -276,7 +276,7 @@ public final class CdpConnection implements AutoCloseable {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                log.warn("event=cdp_close_listener_failed error=\"{}\"", e.toString());
+                log.atWarn().addKeyValue("error", e.toString()).log("cdp close listener failed");
             }
         }
     }

@@ -95,7 +95,7 @@ final class MessageReader {
                 return;
             }
             if (resultAsTree && target != null) {
-                log.warn("event=cdp_result_before_id id={} (decoded from a tree, not streamed)", id);
+                log.atWarn().addKeyValue("id", id).log("cdp result before id (decoded from a tree, not streamed)");
             }
             if (id >= 0) {
                 if (resultAsTree && target != null && result instanceof ObjectNode tree) {
