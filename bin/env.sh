@@ -50,60 +50,12 @@ else
   fi
 fi
 
-# Build the jar when any source is newer than it.
+# Build the release (jar, lib/, AOT cache) when any source is newer than the jar, or always with "force". Maven is
+# incremental, so a forced build of an unchanged tree is quick; the AOT training runs only when the jar changed.
 pl_build() {
   local jar="$pl_root/target/pagelens.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$pl_root/src/main" "$pl_root/pom.xml" -newer "$jar" -print -quit)" ]; then
+  if [ "${1:-}" = force ] || [ ! -f "$jar" ] || [ -n "$(find "$pl_root/src/main" "$pl_root/pom.xml" -newer "$jar" -print -quit)" ]; then
     pl_log "building target/pagelens.jar"
     (cd "$pl_root" && mvn -B -q -DskipTests package >&2) || { pl_log "build failed"; return 1; }
   fi
-  pl_aot
-}
-
-# The AOT cache (JEP 483/514): the classes a serve + capture session loads, parsed and linked once and then
-# mapped from target/pagelens.aot instead of rebuilt in metaspace. Measured (bench/idle vs PAGELENS_AOT=0 bench/idle,
-# 512 MB): 54.5 -> 44.1 MB before any capture, 65.2 -> 52.8 MB after captures. Trained once per build by a real
-# `serve` that captures its own /docs, /dashboard (full page) and a PDF; PAGELENS_AOT=0 skips training and cache.
-# A failed training only means running without the cache.
-pl_aot_fresh() { [ -f "$pl_root/target/pagelens.aot" ] && [ "$pl_root/target/pagelens.aot" -nt "$pl_root/target/pagelens.jar" ]; }
-
-pl_aot() {
-  local jar="$pl_root/target/pagelens.jar" aot="$pl_root/target/pagelens.aot"
-  [ "${PAGELENS_AOT:-1}" = 1 ] || return 0
-  pl_aot_fresh && return 0
-  rm -f "$aot"
-  pl_log "training the AOT cache target/pagelens.aot (once per build)"
-  local tmp port="" pid url
-  tmp=$(mktemp -d)
-  local keep=()  # a clean environment, so the training cannot reach the user's database, bucket or webhooks
-  [ -n "${CHROME_PATH:-}" ] && keep+=("CHROME_PATH=$CHROME_PATH")
-  [ -n "${PAGELENS_CHROME_ARGS:-}" ] && keep+=("PAGELENS_CHROME_ARGS=$PAGELENS_CHROME_ARGS")
-  ( source "$pl_root/bin/jvm-flags.sh"
-    exec env -i "PATH=$PATH" "HOME=${HOME:-/tmp}" "TMPDIR=${TMPDIR:-/tmp}" "JAVA_HOME=$JAVA_HOME" "${keep[@]}" \
-      PORT=0 PAGELENS_AUTH=none "PAGELENS_DATA=$tmp/data" PAGELENS_LOG_LEVEL=warn MALLOC_ARENA_MAX=2 \
-      "$JAVA_HOME/bin/java" "${PL_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$aot" -jar "$jar" serve ) >"$tmp/train.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 150); do
-    port=$(sed -n 's/^pagelens: serving on port \([0-9]*\).*/\1/p' "$tmp/train.log")
-    [ -n "$port" ] || ! kill -0 "$pid" 2>/dev/null && break
-    sleep 0.2
-  done
-  if [ -n "$port" ]; then
-    url="http://127.0.0.1:$port"
-    pl_post "$port" /v1/captures '{"url":"'"$url"'/docs","formats":["screenshot","html","markdown","text","links","metadata"]}'
-    pl_post "$port" /v1/captures '{"url":"'"$url"'/dashboard","fullPage":true,"format":"jpeg"}'
-    pl_post "$port" /v1/captures '{"url":"'"$url"'/docs","fullPage":true,"formats":["screenshot","pdf"]}'
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  if [ -f "$aot" ]; then rm -rf "$tmp"; else pl_log "AOT training failed ($tmp/train.log); pagelens runs without the cache"; fi
-}
-
-# POST a JSON body over bash's /dev/tcp, so the training needs no curl; waits for the answer.
-pl_post() {
-  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 0
-  printf 'POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
-    "$2" "${#3}" "$3" >&3
-  cat <&3 >/dev/null || true
-  exec 3<&-
 }

@@ -1,6 +1,7 @@
-# Sourced by ./pagelens: JVM flags sized from the memory budget. The budget is the smallest of the
-# cgroup limit, WEB_MEMORY (MB, Heroku) and PAGELENS_MEMORY_MB; the JVM gets a small slice of it and
-# Chromium the rest. See docs/memory.md for the measured footprint behind these numbers.
+# Sourced by bin/pagelens: JVM flags sized from the memory budget. The budget is the smallest of the
+# cgroup limit, WEB_MEMORY and PAGELENS_MEMORY_MB; with none of them, 512 MB on Heroku (DYNO is set: the
+# smallest dyno) and a quarter of physical memory elsewhere. The JVM gets a small slice of it and Chromium the
+# rest. memory.MemoryBudget applies the same rule in Java. See docs/memory.md for the measured footprint.
 
 pl_cgroup_limit_mb() {
   local f lim
@@ -23,7 +24,8 @@ pl_budget_mb() {
     [ -n "$c" ] || continue
     if [ -z "$b" ] || [ "$c" -lt "$b" ]; then b=$c; fi
   done
-  # no limit anywhere: a quarter of physical memory, 512-2048 MB, as the governor's MemoryBudget assumes
+  # no limit anywhere: 512 on a Heroku dyno, else a quarter of physical memory, 512-2048 MB, as MemoryBudget does
+  if [ -z "$b" ] && [ -n "${DYNO:-}" ]; then b=512; fi
   if [ -z "$b" ]; then
     b=$(( $(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo) / 4096 ))
     [ "$b" -lt 512 ] && b=512; [ "$b" -gt 2048 ] && b=2048

@@ -2,12 +2,18 @@ package io.pagelens.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.pagelens.observe.LogContext;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The JDK's built-in HTTP server on virtual threads (the lightest measured: 63 MB PSS), one context that
  * dispatches through the {@link Router}, one error mapping, and a structured access log line per request.
+ * Every request gets an id ({@link RequestIds}) on all its log lines and in its {@code X-Request-ID} response
+ * header, and is timed in {@code http_server_requests_seconds} by method, route template and status.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -22,21 +30,30 @@ public final class ApiServer implements AutoCloseable {
 
     /** Request bodies above this are refused with 413; capture options are small. */
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Router router;
     private final RequestGuard guard;
     private final MemoryProbe memory;
     private final long maxBodyBytes;
+    private final MeterRegistry registry;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
+    /** As {@link #ApiServer(String, int, Router, RequestGuard, MemoryProbe, long, MeterRegistry)} on the global registry. */
     public ApiServer(String host, int port, Router router, RequestGuard guard, MemoryProbe memory, long maxBodyBytes) throws IOException {
+        this(host, port, router, guard, memory, maxBodyBytes, Metrics.globalRegistry);
+    }
+
+    public ApiServer(String host, int port, Router router, RequestGuard guard, MemoryProbe memory, long maxBodyBytes,
+                     MeterRegistry registry) throws IOException {
         if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         this.router = router;
         this.guard = guard;
         this.memory = memory;
         this.maxBodyBytes = maxBodyBytes;
+        this.registry = registry;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
@@ -58,7 +75,9 @@ public final class ApiServer implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         Router.Match m = router.find(method, path);
         Ctx ctx = new Ctx(ex, m.params(), maxBodyBytes);
-        try (ex) {
+        String requestId = RequestIds.accept(ex.getRequestHeaders().getFirst(RequestIds.HEADER));
+        ex.getResponseHeaders().set(RequestIds.HEADER, requestId);
+        try (ex; LogContext.Scope ignored = LogContext.put(LogContext.REQUEST_ID, requestId)) {
             try {
                 if (!m.found()) {
                     if (!m.allowed().isEmpty()) {
@@ -74,7 +93,15 @@ public final class ApiServer implements AutoCloseable {
                 respondError(ctx, ErrorMapper.map(t));
             }
         } finally {
-            logAccess(ctx, method, path, (System.nanoTime() - t0) / 1_000_000);
+            long nanos = System.nanoTime() - t0;
+            try (LogContext.Scope ignored = LogContext.put(LogContext.REQUEST_ID, requestId)) {
+                logAccess(ctx, method, path, nanos / 1_000_000);
+            }
+            // the route template, never the raw path: ids in paths would make one series per request
+            String route = m.found() ? m.route().pattern() : m.allowed().isEmpty() ? "unmatched" : "method_not_allowed";
+            Timer.builder(MeterNames.HTTP_SERVER_REQUESTS).description("HTTP requests served, by route template")
+                    .tag("method", KNOWN_METHODS.contains(method) ? method : "OTHER").tag("route", route).tag("status", Integer.toString(ctx.status()))
+                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -2,6 +2,7 @@ package io.pagelens.api;
 
 import io.pagelens.jobs.JobService;
 import io.pagelens.jobs.WorkerPool;
+import io.pagelens.observe.BuildInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,8 @@ public final class HealthRoutes {
             queue.put("averageJobMs", workers.averageJobTime().toMillis());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", "0.1.0");
+        body.put("version", BuildInfo.current().version());
+        body.put("commit", BuildInfo.current().commit());
         body.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
         body.put("draining", draining.get());
         body.put("browser", hooks.browserStatus().get());

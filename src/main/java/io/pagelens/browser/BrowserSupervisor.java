@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.CdpSession;
 import io.pagelens.cdp.Commands;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +67,9 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("browser-idle").factory());
-        this.launches = Counter.builder("pagelens.browser.launches").description("Chromium launches").register(registry);
-        Gauge.builder("pagelens.browser.inflight", this, BrowserSupervisor::inFlight).register(registry);
-        Gauge.builder("pagelens.browser.running", this, s -> s.processIds().isEmpty() ? 0 : 1).register(registry);
+        this.launches = Counter.builder(MeterNames.BROWSER_LAUNCHES).description("Chromium launches").register(registry);
+        Gauge.builder(MeterNames.BROWSER_IN_FLIGHT, this, BrowserSupervisor::inFlight).register(registry);
+        Gauge.builder(MeterNames.BROWSER_RUNNING, this, s -> s.processIds().isEmpty() ? 0 : 1).register(registry);
     }
 
     public BrowserConfig config() {
@@ -167,9 +168,8 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
     /** Called under the lock. */
     private void stop(Browser b, String reason) {
         if (current == b) current = null;
-        log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("reason", reason).addKeyValue("captures", b.captures)
-                .log("browser stop");
-        registry.counter("pagelens.browser.stops", "reason", reason).increment();
+        log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("reason", reason).addKeyValue("captures", b.captures).log("browser stop");
+        registry.counter(MeterNames.BROWSER_STOPS, "reason", reason).increment();
         b.process.close();
         changed.signalAll();
     }
@@ -325,8 +325,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         if (config.maxRssMb() <= 0 || !b.process.isAlive()) return;
         long mb = b.process.pssBytes() / (1024 * 1024);
         if (mb > config.maxRssMb()) {
-            log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("pssMb", mb).addKeyValue("limitMb", config.maxRssMb())
-                    .log("browser over memory");
+            log.atInfo().addKeyValue("pid", b.process.pid()).addKeyValue("pssMb", mb).addKeyValue("limitMb", config.maxRssMb()).log("browser over memory");
             lock.lock();
             try {
                 if (current == b && !b.retiring) {

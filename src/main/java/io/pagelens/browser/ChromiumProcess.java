@@ -101,7 +101,8 @@ public final class ChromiumProcess implements AutoCloseable {
             }
             ChromiumProcess cp = new ChromiumProcess(process, dir, connection, v.product());
             LIVE.add(cp);
-            log.atInfo().addKeyValue("pid", process.pid()).addKeyValue("version", v.product()).addKeyValue("binary", config.binary()).log("chromium launched");
+            log.atInfo().addKeyValue("pid", process.pid()).addKeyValue("version", v.product()).addKeyValue("binary", config.binary().toString())
+                    .log("chromium launched");
             return cp;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (connection != null) connection.close();
@@ -219,11 +220,11 @@ public final class ChromiumProcess implements AutoCloseable {
             dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX) && Files.isDirectory(d))
                     .filter(ChromiumProcess::ownerGone)
                     .forEach(d -> {
-                        log.atInfo().addKeyValue("dir", d).log("stale chromium folder removed");
+                        log.atInfo().addKeyValue("dir", d.toString()).log("chromium stale dir removed");
                         deleteTree(d);
                     });
         } catch (IOException | RuntimeException e) {
-            log.atDebug().addKeyValue("error", e.toString()).log("stale folder sweep failed");
+            log.atDebug().addKeyValue("error", e.toString()).log("chromium sweep failed");
         }
     }
 

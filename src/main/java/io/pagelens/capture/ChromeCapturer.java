@@ -113,7 +113,7 @@ public final class ChromeCapturer implements Capturer {
                 return first.run();
             } catch (CaptureException e) {
                 if (!e.error().retryable() || first.wroteOutput() || page.expired()) throw e;
-                log.atWarn().addKeyValue("url", request.url()).addKeyValue("error", e.error().code())
+                log.atWarn().addKeyValue("url", request.url().toString()).addKeyValue("error", e.error().code())
                         .addKeyValue("message", e.getMessage()).log("capture retry");
                 registry.counter(MeterNames.CAPTURE_RETRIES).increment();
                 return new Attempt(request, sink, page, queueMs, start).run();
@@ -282,9 +282,9 @@ public final class ChromeCapturer implements Capturer {
             CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), ev.failedRequests(),
                     (int) Math.ceil(metrics.contentHeight()), shot != null && shot.heightCapped(),
                     shot == null ? 0 : shot.tiles(), timings, bytes, page.stepReports());
-            log.atInfo().addKeyValue("url", request.url()).addKeyValue("status", ev.status()).addKeyValue("formats", request.formats())
-                    .addKeyValue("bytes", bytes).addKeyValue("totalMs", timings.totalMs()).addKeyValue("tiles", report.tiles())
-                    .log("capture done");
+            log.atInfo().addKeyValue("url", request.url().toString()).addKeyValue("status", ev.status())
+                    .addKeyValue("formats", request.formats().toString()).addKeyValue("bytes", bytes).addKeyValue("totalMs", timings.totalMs())
+                    .addKeyValue("tiles", report.tiles()).log("capture");
             return new CaptureResult(request, report, artifacts, metadata, links);
         }
 

@@ -208,7 +208,7 @@ public final class CdpConnection implements AutoCloseable {
                 try (InputStream message = next) {
                     parser.read(message, handler);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    log.atWarn().addKeyValue("error", e.getOriginalMessage()).log("cdp message unreadable");
+                    log.atWarn().addKeyValue("error", e.getOriginalMessage()).log("cdp bad message");
                 }
             }
         } catch (IOException e) {

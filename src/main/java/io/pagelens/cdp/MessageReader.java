@@ -97,7 +97,7 @@ final class MessageReader {
                 return;
             }
             if (resultAsTree && target != null) {
-                log.atWarn().addKeyValue("id", id).log("cdp result before its id: decoded from a tree, not streamed");
+                log.atWarn().addKeyValue("id", id).log("cdp result before id (decoded from a tree, not streamed)");
             }
             if (id >= 0) {
                 if (resultAsTree && target != null && result instanceof ObjectNode tree) {

@@ -1,5 +1,8 @@
 package io.pagelens.cli;
 
+import io.pagelens.config.ConfigException;
+import io.pagelens.observe.BuildInfo;
+import io.pagelens.observe.LogSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +10,7 @@ import picocli.CommandLine.Command;
  * Entry point of the {@code pagelens} command. Each verb is a picocli subcommand in this package;
  * add new ones to the {@code subcommands} list below.
  */
-@Command(name = "pagelens", mixinStandardHelpOptions = true, version = "pagelens 0.1.0",
+@Command(name = "pagelens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Web capture in bounded memory: screenshots, HTML, Markdown, links, metadata and PDF from headless Chromium.",
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -29,7 +32,23 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** {@code --version}: the build's own version and commit (observe.BuildInfo), and the Java running it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.current();
+            return new String[]{"pagelens " + b.version() + " (commit " + b.commit() + ", Java " + b.java() + ")"};
+        }
+    }
+
     public static void main(String[] args) {
+        // before any logger exists: logback would carry on with a bad format or level and print its status dump
+        try {
+            LogSettings.system();
+        } catch (ConfigException e) {
+            System.err.println("pagelens: " + e.getMessage());
+            System.exit(2);
+        }
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code);
     }

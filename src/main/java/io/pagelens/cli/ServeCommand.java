@@ -4,12 +4,15 @@ import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
+import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
 import io.pagelens.config.SecretBox;
 import io.pagelens.content.HtmlContentExtractor;
 import io.pagelens.memory.MemoryServices;
 import io.pagelens.memory.MemorySnapshot;
+import io.pagelens.observe.BuildInfo;
+import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
 import io.pagelens.server.CapturePipeline;
 import io.pagelens.server.PagelensServer;
@@ -22,11 +25,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,6 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
                     + "with a key generated in PAGELENS_DATA; give every web and worker process the same PAGELENS_SECRET_KEY");
         }
+        Optional<PrintStream> tty = FirstKeyNotice.terminal(); // the only place a first key may be shown
+        if (tty.isEmpty()) settings = settings.withoutFirstKey();
         Clock clock = Clock.systemUTC();
         Deque<AutoCloseable> stack = new ArrayDeque<>(); // closed in reverse order of start
         // SIGTERM (Heroku, Kubernetes, systemd) and Ctrl-C drain on this thread and the process exits 0; the JVM's
@@ -66,6 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> closeAll(stack)));
         try {
             Observability obs = push(stack, Observability.start());
+            BuildInfo.current().register(obs.registry(), Optional.of(BrowserConfig.fromEnv(env).binary()));
             Storage storage = push(stack, Storage.open(env));
             push(stack, new StorageMaintenance(storage).start());
             MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
@@ -79,11 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
                     hooks, obs.registry(), clock)));
-            server.firstKey().ifPresent(k -> System.out.println("""
-                    pagelens: first start, created API key 'default':
-                      %s
-                    It is shown only now. Use it as 'Authorization: Bearer <key>'; manage keys with 'pagelens keys'.""".formatted(k)));
-            if (role != PagelensServer.Role.WORKER) System.out.println("pagelens: serving on port " + server.port() + " (docs at /docs)");
+            server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            tty.ifPresent(PrintStream::close);
+            // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
+            if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {
+                System.out.println("pagelens: serving on port " + server.port() + " (docs at /docs)");
+            }
         } catch (Exception e) {
             closeAll(stack); // a part that failed to start must not leave Chromium or pools behind
             throw e;

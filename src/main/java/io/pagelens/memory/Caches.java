@@ -88,7 +88,7 @@ public final class Caches {
         Namespace ns = new Namespace((Weigher<Object, Object>) weigher, ttl);
         if (namespaces.putIfAbsent(name, ns) != null) throw new IllegalArgumentException("cache " + name + " was already created");
         BoundedCache<K, V> cache = new BoundedCache<>(name, store);
-        Gauge.builder(MeterNames.CACHE_WEIGHT + ".by.cache", cache, BoundedCache::weightBytes).tag("cache", name)
+        Gauge.builder(MeterNames.CACHE_WEIGHT_BY_CACHE, cache, BoundedCache::weightBytes).tag("cache", name)
                 .baseUnit("bytes").register(registry);
         return cache;
     }

@@ -10,18 +10,21 @@ import java.util.OptionalLong;
 /**
  * How much memory the whole process tree (JVM + Chromium) may use.
  *
- * <p>The smallest of: the cgroup limit, {@code WEB_MEMORY} (MB, set by Heroku) and {@code PAGELENS_MEMORY_MB}.
- * When none is set (a laptop, an unlimited container) the budget is a quarter of physical memory,
+ * <p>The smallest of: the cgroup limit, {@code WEB_MEMORY} (MB) and {@code PAGELENS_MEMORY_MB}. When none is
+ * known and {@code DYNO} is set (Heroku), {@value #DYNO_DEFAULT_MB} MB, the smallest dyno: a physical-memory guess
+ * there would see the host's memory. When none is set elsewhere (a laptop, an unlimited container) the budget is a quarter of physical memory,
  * clamped to [{@value #DEFAULT_MIN_MB}, {@value #DEFAULT_MAX_MB}] MB: enough for a few concurrent
  * captures, and small enough that a developer machine keeps behaving like a dyno.
  *
  * @param bytes  the budget
- * @param source where it came from, for logs and /v1/status ("cgroup", "WEB_MEMORY", "PAGELENS_MEMORY_MB", "default")
+ * @param source where it came from, for logs and /v1/status ("cgroup", "WEB_MEMORY", "PAGELENS_MEMORY_MB", "DYNO", "default")
  */
 public record MemoryBudget(long bytes, String source) {
     public static final long MB = 1024L * 1024;
     static final long DEFAULT_MIN_MB = 512;
     static final long DEFAULT_MAX_MB = 2048;
+    /** A Heroku dyno whose size nothing tells: the 512 MB of Basic and Standard-1X. */
+    static final long DYNO_DEFAULT_MB = 512;
     /** Below this no headless Chromium fits next to a JVM; a smaller setting is an error. */
     static final long MIN_MB = 128;
 
@@ -46,7 +49,7 @@ public record MemoryBudget(long bytes, String source) {
             env.string(key).ifPresent(v -> candidates.add(ofMb(parseMb(key, v), key)));
         }
         return candidates.stream().min(java.util.Comparator.comparingLong(MemoryBudget::bytes))
-                .orElseGet(() -> defaultFor(physicalBytes));
+                .orElseGet(() -> env.string("DYNO").isPresent() ? ofMb(DYNO_DEFAULT_MB, "DYNO") : defaultFor(physicalBytes));
     }
 
     static MemoryBudget defaultFor(long physicalBytes) {

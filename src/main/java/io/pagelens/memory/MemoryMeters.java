@@ -1,5 +1,6 @@
 package io.pagelens.memory;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.observe.MeterNames;
@@ -27,7 +28,12 @@ public final class MemoryMeters {
         Gauge.builder(MeterNames.MEMORY_BUDGET, budget, MemoryBudget::bytes).baseUnit("bytes").tag("source", budget.source())
                 .strongReference(true).register(registry);
         Gauge.builder(MeterNames.MEMORY_PRESSURE_LEVEL, monitor, m -> m.level().ordinal()).strongReference(true).register(registry);
-        if (cgroup.present()) Gauge.builder(MeterNames.MEMORY_OOM_KILLS, cgroup, CgroupMemory::oomKills).strongReference(true).register(registry);
+        // a counter: the kernel's count only goes up, so rate() and increase() apply. Micrometer holds the cgroup
+        // weakly; MemoryServices keeps it for the process's life
+        if (cgroup.present()) {
+            FunctionCounter.builder(MeterNames.MEMORY_OOM_KILLS, cgroup, CgroupMemory::oomKills)
+                    .description("kernel OOM kills inside this process's memory cgroup").register(registry);
+        }
     }
 
     private static void source(MeterRegistry registry, MemoryMonitor monitor, String source, ToLongFunction<MemorySample> f) {

@@ -3,7 +3,9 @@ package io.pagelens.observe;
 /**
  * Every meter name pagelens publishes, in one place so that the engine, the API and the memory governor
  * agree. Micrometer names (dots); Prometheus shows them with underscores and unit suffixes
- * ({@code pagelens.memory.used} with base unit bytes becomes {@code pagelens_memory_used_bytes}).
+ * ({@code pagelens.memory.used} with base unit bytes becomes {@code pagelens_memory_used_bytes}, a counter gets
+ * {@code _total}, a timer {@code _seconds}). {@code MeterNamesTest} fails on a literal meter name anywhere else in
+ * {@code src/main}, and on a name here that {@code docs/metrics.md} does not document.
  */
 public final class MeterNames {
     private MeterNames() {
@@ -18,6 +20,7 @@ public final class MeterNames {
     public static final String MEMORY_PRESSURE_EVENTS = "pagelens.memory.pressure.events";
     /** Counter, tag "action": signal_chromium, drop_caches, gc, close_idle_contexts, recycle_browser, abort_youngest. */
     public static final String MEMORY_PRESSURE_ACTIONS = "pagelens.memory.pressure.actions";
+    /** Counter (a function counter over the cgroup's own oom_kill count): kernel OOM kills inside our cgroup. */
     public static final String MEMORY_OOM_KILLS = "pagelens.memory.oom.kills";
     public static final String CHROMIUM_PROCESSES = "pagelens.chromium.processes";
 
@@ -35,6 +38,8 @@ public final class MeterNames {
 
     // caches (tag "cache" for per-cache figures)
     public static final String CACHE_WEIGHT = "pagelens.cache.weight";
+    /** The weight of one cache, tag "cache". */
+    public static final String CACHE_WEIGHT_BY_CACHE = "pagelens.cache.weight.by.cache";
     public static final String CACHE_CAP = "pagelens.cache.cap";
     public static final String CACHE_ENTRIES = "pagelens.cache.entries";
 
@@ -47,6 +52,8 @@ public final class MeterNames {
      */
     public static final String BROWSER_STOPS = "pagelens.browser.stops";
     public static final String BROWSER_IN_FLIGHT = "pagelens.browser.inflight";
+    /** 1 while a Chromium runs, 0 when it is closed (lazy launch, idle close). */
+    public static final String BROWSER_RUNNING = "pagelens.browser.running";
     /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError code). */
     public static final String CAPTURE_DURATION = "pagelens.capture";
     public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
@@ -57,4 +64,18 @@ public final class MeterNames {
     public static final String JOBS_RUN = "pagelens.jobs.run";
     /** Counter of jobs ended, retried or requeued, tags "kind" and "outcome". */
     public static final String JOBS_FINISHED = "pagelens.jobs.finished";
+
+    // store (published by store.Storage)
+    /** Counter: captures saved. */
+    public static final String STORE_SAVES = "pagelens.store.saves";
+    /** Counter, tag "result" (hit, miss): lookups of the {@code maxAge} result cache. */
+    public static final String STORE_CACHE = "pagelens.store.cache";
+    /** Counter: unreferenced blobs deleted by GC. */
+    public static final String STORE_GC_BLOBS_DELETED = "pagelens.store.gc.blobs.deleted";
+
+    // HTTP and the build
+    /** Timer with histogram buckets, tags "method", "route" (the route template, e.g. /v1/jobs/{id}), "status". */
+    public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+    /** Gauge of value 1, tags "version", "commit", "java", "chromium" (see BuildInfo). */
+    public static final String BUILD_INFO = "pagelens.build.info";
 }

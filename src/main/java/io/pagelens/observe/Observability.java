@@ -49,17 +49,20 @@ public final class Observability implements AutoCloseable {
     }
 
     /**
-     * Capture and admission timers get Prometheus histogram buckets (50 ms to 2 min) however their owner
-     * registered them, so latency can be aggregated across dynos.
+     * Capture, admission and HTTP request timers get Prometheus histogram buckets (5 ms to 2 min) however their
+     * owner registered them, so latency can be aggregated across dynos.
      */
     static MeterFilter latencyHistograms() {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 if (id.getType() != Meter.Type.TIMER) return config;
-                if (!id.getName().startsWith("pagelens.capture") && !id.getName().startsWith("pagelens.admission")) return config;
+                String n = id.getName();
+                if (!n.equals(MeterNames.CAPTURE_DURATION) && !n.equals(MeterNames.ADMISSION_WAIT) && !n.equals(MeterNames.HTTP_SERVER_REQUESTS)) {
+                    return config;
+                }
                 return DistributionStatisticConfig.builder().percentilesHistogram(true)
-                        .minimumExpectedValue((double) Duration.ofMillis(50).toNanos())
+                        .minimumExpectedValue((double) Duration.ofMillis(n.equals(MeterNames.HTTP_SERVER_REQUESTS) ? 5 : 50).toNanos())
                         .maximumExpectedValue((double) Duration.ofMinutes(2).toNanos())
                         .build().merge(config);
             }

@@ -12,6 +12,7 @@ import io.pagelens.api.RequestGuard;
 import io.pagelens.api.RouteGroup;
 import io.pagelens.api.Router;
 import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.jobs.FollowUps;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
@@ -83,7 +84,7 @@ public final class PagelensServer implements AutoCloseable {
     public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
         JobStore store = new JobStore(p.db(), p.clock());
         JobEvents events = new JobEvents();
-        List<JobHandler> handlers = new ArrayList<>(p.handlers());
+        List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, followUps, s.workers(), p.clock(), p.registry()) : null;
@@ -96,13 +97,13 @@ public final class PagelensServer implements AutoCloseable {
         if (role.serves()) {
             ApiKeyStore keys = new ApiKeyStore(p.db(), p.clock());
             RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock());
-            if (!s.openAccess() && keys.isEmpty()) firstKey = keys.create("default", s.defaultRate()).token();
+            if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
             new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes().register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes());
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();

@@ -9,6 +9,7 @@ import io.pagelens.content.Link;
 import io.pagelens.store.blob.BlobContent;
 import io.pagelens.store.blob.BlobStore;
 import io.pagelens.store.blob.BlobStores;
+import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +77,10 @@ public final class Storage implements AutoCloseable {
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
-        this.saves = m.counter("pagelens.store.saves");
-        this.cacheHits = m.counter("pagelens.store.cache", "result", "hit");
-        this.cacheMisses = m.counter("pagelens.store.cache", "result", "miss");
-        this.blobsCollected = m.counter("pagelens.store.gc.blobs.deleted");
+        this.saves = m.counter(MeterNames.STORE_SAVES);
+        this.cacheHits = m.counter(MeterNames.STORE_CACHE, "result", "hit");
+        this.cacheMisses = m.counter(MeterNames.STORE_CACHE, "result", "miss");
+        this.blobsCollected = m.counter(MeterNames.STORE_GC_BLOBS_DELETED);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.json.Jackson;
+import io.pagelens.observe.BuildInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ public final class OpenApiDocument {
     /** The whole document for the given fragments, as compact JSON bytes. */
     public static byte[] assemble(List<URL> fragments) {
         ObjectNode doc = (ObjectNode) read(OpenApiDocument.class.getResource(BASE));
+        ((ObjectNode) doc.path("info")).put("version", BuildInfo.current().version()); // the build's, not a copy
         for (URL f : fragments) merge(doc, read(f), f);
         try {
             return Jackson.MAPPER.writeValueAsBytes(doc);

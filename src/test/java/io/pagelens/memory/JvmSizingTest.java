@@ -19,6 +19,19 @@ class JvmSizingTest {
                 .contains("-Xmx92m", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=64m");
     }
 
+    /** On a dyno with no limit visible and no variable, the script takes 512 MB as MemoryBudget does (not a share of the host). */
+    @Test
+    void launcherScript_onADynoWithNothingKnown_sizesFor512Mb() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "pl_cgroup_limit_mb() { :; }; source bin/jvm-flags.sh 2>/dev/null; "
+                + "pl_cgroup_limit_mb() { :; }; pl_budget_mb");
+        pb.environment().keySet().removeIf(k -> k.equals("WEB_MEMORY") || k.equals("PAGELENS_MEMORY_MB"));
+        pb.environment().put("DYNO", "web.1");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).isEqualTo("512");
+    }
+
     /** The launcher sizes the JVM in shell; `pagelens memory --jvm-flags` prints JvmSizing: they must not drift. */
     @Test
     void launcherScriptGivesTheSameFlags() throws Exception {

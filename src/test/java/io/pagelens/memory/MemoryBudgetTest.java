@@ -33,6 +33,15 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void onAHerokuDyno_withNothingElseKnown_isTheSmallestDyno_andALimitStillWins() {
+        assertThat(MemoryBudget.resolve(new Env(Map.of("DYNO", "web.1")), CgroupMemory.NONE, PHYSICAL))
+                .as("no cgroup limit visible, no variable: not a quarter of the host's 24 GB").isEqualTo(MemoryBudget.ofMb(512, "DYNO"));
+        assertThat(MemoryBudget.resolve(new Env(Map.of("DYNO", "web.1")), limited(1024 * MB), PHYSICAL)).isEqualTo(MemoryBudget.ofMb(1024, "cgroup"));
+        assertThat(MemoryBudget.resolve(new Env(Map.of("DYNO", "worker.1", "PAGELENS_MEMORY_MB", "2560")), CgroupMemory.NONE, PHYSICAL))
+                .isEqualTo(MemoryBudget.ofMb(2560, "PAGELENS_MEMORY_MB"));
+    }
+
+    @Test
     void badValuesNameTheVariable() {
         assertThatThrownBy(() -> MemoryBudget.resolve(new Env(Map.of("WEB_MEMORY", "512MB")), CgroupMemory.NONE, PHYSICAL))
                 .isInstanceOf(ConfigException.class).hasMessage("WEB_MEMORY=512MB: must be a whole number of MB");

@@ -44,7 +44,10 @@ class MemoryServicesTest {
                     .contains("pagelens_admission_admitted_total{app=\"pagelens\",kind=\"viewport\"} 1.0")
                     .contains("pagelens_admission_wait_seconds_bucket")
                     .contains("pagelens_cache_cap_bytes{app=\"pagelens\"} 8388608.0")
-                    .contains("pagelens_memory_pressure_level");
+                    .contains("pagelens_memory_pressure_level")
+                    // the kernel's kill count only goes up: a counter, so rate() and increase() apply
+                    .contains("# TYPE pagelens_memory_oom_kills_total counter")
+                    .doesNotContain("# TYPE pagelens_memory_oom_kills gauge");
         }
     }
 }

@@ -93,6 +93,43 @@ public final class ApiKeyStore {
         });
     }
 
+    /**
+     * Upserts a key declared in {@code PAGELENS_API_KEYS} under its stable id: its name and rate follow the
+     * declaration, its revocation (if any) stands. Returns whether the key is revoked.
+     */
+    public boolean seed(SeedKey k) {
+        long now = clock.millis();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (id, name, prefix, secret_hash, rate_per_minute, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_per_minute = excluded.rate_per_minute")) {
+                ps.setString(1, k.id());
+                ps.setString(2, k.name());
+                ps.setString(3, "env:" + k.name().substring(0, Math.min(k.name().length(), 20)));
+                ps.setString(4, k.secretHash());
+                ps.setInt(5, k.ratePerMinute());
+                ps.setLong(6, now);
+                return ps.executeUpdate();
+            }
+        });
+        return query("SELECT " + COLS + " FROM api_keys WHERE id = ?", k.id()).getFirst().revoked();
+    }
+
+    /** Revokes the seeded keys whose id is not in {@code keep} (entries removed from PAGELENS_API_KEYS); returns how many. */
+    public int revokeSeededExcept(java.util.Set<String> keep) {
+        return db.transaction(c -> {
+            StringBuilder sql = new StringBuilder("UPDATE api_keys SET revoked_at = ? WHERE SUBSTR(id, 1, ?) = ? AND revoked_at IS NULL");
+            if (!keep.isEmpty()) sql.append(" AND id NOT IN (").append(String.join(", ", java.util.Collections.nCopies(keep.size(), "?"))).append(")");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setLong(1, clock.millis());
+                ps.setInt(2, SeedKey.ID_PREFIX.length());
+                ps.setString(3, SeedKey.ID_PREFIX);
+                int i = 4;
+                for (String id : keep) ps.setString(i++, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Whether any key, active or revoked, exists: the first start of the embedded default creates one. */
     public boolean isEmpty() {
         return list().isEmpty();
