@@ -34,7 +34,7 @@ import java.util.Optional;
  * (queue time included), which travels with the order down to the capture and the save, and answers 503 when it passes.
  */
 public final class CaptureRoutes implements RouteGroup {
-    /** How long a synchronous waiter allows past the deadline for the job's end to reach it (another process polls). */
+    /** How long a synchronous waiter allows past the deadline for a running job's end to reach it (another process polls). */
     static final Duration DEADLINE_GRACE = Duration.ofMillis(500);
 
     private final CaptureService captures;
@@ -92,7 +92,10 @@ public final class CaptureRoutes implements RouteGroup {
             ctx.json(202, JobView.of(job));
             return;
         }
-        Job done = jobs.await(job.id(), order.deadline().plus(DEADLINE_GRACE));
+        Job atDeadline = jobs.await(job.id(), order.deadline());
+        // a running job ends by its deadline (its capture stops earlier, its save has a reserve): allow its end to arrive;
+        // a job still queued at the deadline cannot finish, so it is cancelled at once
+        Job done = atDeadline.state() == JobState.RUNNING ? jobs.await(job.id(), order.deadline().plus(DEADLINE_GRACE)) : atDeadline;
         if (!done.state().terminal()) {
             jobs.cancel(job.id()); // a queued job ends here; a running one is stopped by its worker, nothing is stored
             long budget = Duration.between(start, order.deadline()).toMillis();

@@ -364,11 +364,13 @@ class ApiIT {
             long t0 = System.nanoTime();
             HttpResponse<String> r = c.send("POST", "/v1/captures", body("counted", "\"deadline\":2000,\"projectId\":\"late\""));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            System.out.println("measured: a request with a 2 s deadline behind a long capture answered " + r.statusCode() + " after "
+                    + took.toMillis() + " ms");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
             JsonNode err = Jackson.MAPPER.readTree(r.body());
             assertThat(err.get("code").asText()).isEqualTo("deadline_exceeded");
             assertThat(err.get("message").asText()).contains("2000 ms request deadline").contains("nothing was stored");
-            assertThat(took).as("2 s plus a small margin").isLessThan(Duration.ofMillis(2000 + 500 + 1500));
+            assertThat(took).as("2 s plus a small margin").isLessThan(Duration.ofMillis(2000 + 1500));
 
             assertThat(c.awaitJob(blocker.get("id").asText(), Duration.ofSeconds(60)).get("state").asText()).isEqualTo("succeeded");
             Thread.sleep(1500); // a worker that wrongly ran the late job would have done so by now
