@@ -32,6 +32,16 @@ public final class PageScripts {
         }
     }
 
+    /**
+     * A resource holding one JavaScript function expression, its leading {@code //} comment lines removed so that it
+     * can be wrapped as {@code (function)(args)}.
+     */
+    public static String function(Class<?> owner, String name) {
+        String s = resource(owner, name).strip();
+        while (s.startsWith("//")) s = s.substring(s.indexOf('\n') + 1).strip();
+        return s;
+    }
+
     /** A JavaScript string literal of any value (selectors, JSON): no injection through quotes. */
     public static String literal(String s) {
         return JsonNodeFactory.instance.textNode(s).toString();

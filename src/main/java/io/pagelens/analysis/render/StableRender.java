@@ -35,15 +35,9 @@ public final class StableRender {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String INIT = PageScripts.resource(StableRender.class, "stable-render-init.js");
-    private static final String AFTER_LOAD = withoutLeadingComments(PageScripts.resource(StableRender.class, "stable-render-after-load.js"));
+    private static final String AFTER_LOAD = PageScripts.function(StableRender.class, "stable-render-after-load.js");
 
     private StableRender() {
-    }
-
-    private static String withoutLeadingComments(String js) {
-        String s = js.strip();
-        while (s.startsWith("//")) s = s.substring(s.indexOf('\n') + 1).strip();
-        return s;
     }
 
     /** The init script's source. */
