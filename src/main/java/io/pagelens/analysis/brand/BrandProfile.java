@@ -79,19 +79,27 @@ public record BrandProfile(String url, String colorScheme, Colors colors, List<F
     public record Logo(String url, String kind, int width, int height, String alt, List<String> foundBy, String svg) {
     }
 
-    /** A text on the page and where it is (CSS px from the top-left of the page). */
+    /**
+     * A text on the page and where it is (CSS px from the top-left of the page).
+     *
+     * @param background the colour behind it (its own or an ancestor's fill)
+     * @param selector   a CSS selector that finds the element again
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TextBlock(String text, String color, double fontSize, int x, int y, int width, int height) {
+    public record TextBlock(String text, String color, String background, double fontSize, int fontWeight, int x, int y,
+                            int width, int height, String selector) {
     }
 
     /**
      * A call to action.
      *
      * @param role  primary, secondary or other
-     * @param score the ranking score: keywords, position (hero, first viewport), area, a button look, repetitions
+     * @param score    the ranking score: keywords, position (hero, first viewport), area, a button look, repetitions
+     * @param selector a CSS selector that finds the element again
+     * @param behind   the colour around the button (its parent's fill)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cta(String text, String href, String background, String color, String role, int x, int y, int width,
-                      int height, double score) {
+                      int height, double score, String selector, String behind) {
     }
 }

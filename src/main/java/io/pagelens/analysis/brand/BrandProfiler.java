@@ -294,19 +294,21 @@ public final class BrandProfiler {
             String key = text.toLowerCase(Locale.ROOT) + " " + b.path("href").asText("");
             seen.merge(key, 1, Integer::sum);
             Cta c = new Cta(text, b.path("href").asText(null), fill == null ? null : fill.hex(), hex(b.path("color").asText()), "other",
-                    r.path("x").asInt(), r.path("y").asInt(), r.path("w").asInt(), r.path("h").asInt(), score);
+                    r.path("x").asInt(), r.path("y").asInt(), r.path("w").asInt(), r.path("h").asInt(), score,
+                    b.path("selector").asText(null), hex(b.path("parentBackground").asText(null)));
             Cta prev = best.get(key);
             if (prev == null || prev.score() < score) best.put(key, c);
         }
         List<Cta> ranked = new ArrayList<>();
         best.forEach((k, c) -> ranked.add(new Cta(c.text(), c.href(), c.background(), c.color(), c.role(), c.x(), c.y(), c.width(),
-                c.height(), Math.round((c.score() + 0.5 * (seen.get(k) - 1)) * 100) / 100.0)));
+                c.height(), Math.round((c.score() + 0.5 * (seen.get(k) - 1)) * 100) / 100.0, c.selector(), c.behind())));
         ranked.sort(Comparator.comparingDouble(Cta::score).reversed().thenComparingInt(Cta::y));
         List<Cta> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Cta c = ranked.get(i);
             String role = i == 0 ? "primary" : i == 1 && !c.text().equalsIgnoreCase(ranked.getFirst().text()) ? "secondary" : "other";
-            out.add(new Cta(c.text(), c.href(), c.background(), c.color(), role, c.x(), c.y(), c.width(), c.height(), c.score()));
+            out.add(new Cta(c.text(), c.href(), c.background(), c.color(), role, c.x(), c.y(), c.width(), c.height(), c.score(),
+                    c.selector(), c.behind()));
         }
         return out;
     }
@@ -502,8 +504,9 @@ public final class BrandProfiler {
 
     private static TextBlock block(JsonNode b) {
         JsonNode r = b.path("rect");
-        return new TextBlock(b.path("text").asText(), hex(b.path("color").asText()), b.path("fontSize").asDouble(),
-                r.path("x").asInt(), r.path("y").asInt(), r.path("w").asInt(), r.path("h").asInt());
+        return new TextBlock(b.path("text").asText(), hex(b.path("color").asText()), hex(b.path("background").asText(null)),
+                b.path("fontSize").asDouble(), b.path("fontWeight").asInt(400), r.path("x").asInt(), r.path("y").asInt(),
+                r.path("w").asInt(), r.path("h").asInt(), b.path("selector").asText(null));
     }
 
     @SafeVarargs

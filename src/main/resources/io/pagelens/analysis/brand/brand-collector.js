@@ -11,6 +11,24 @@
   const clipped = r => Math.max(0, Math.min(r.x + r.w, vw) - Math.max(r.x, 0)) * Math.max(0, Math.min(r.y + r.h, regionBottom) - Math.max(r.y, 0));
   const visible = (el, cs) => cs.display !== 'none' && cs.visibility !== 'hidden' && Number(cs.opacity) > 0.05;
   const within = (el, sel) => !!el.closest(sel);
+  // a selector that finds this element again (for variant suggestions): ids where there are, else tag:nth-of-type steps
+  const cssPath = el => {
+    const parts = [];
+    for (let e = el; e && e.nodeType === 1 && parts.length < 12; e = e.parentElement) {
+      if (e.id && /^[A-Za-z][\w-]*$/.test(e.id) && document.querySelectorAll('#' + e.id).length === 1) { parts.unshift('#' + e.id); break; }
+      if (e === document.body) { parts.unshift('body'); break; }
+      let seg = e.tagName.toLowerCase();
+      const same = e.parentElement ? [...e.parentElement.children].filter(c => c.tagName === e.tagName) : [];
+      if (same.length > 1) seg += ':nth-of-type(' + (same.indexOf(e) + 1) + ')';
+      parts.unshift(seg);
+    }
+    return parts.join(' > ');
+  };
+  // the colour behind an element: the nearest opaque background of it or an ancestor
+  const behind = el => {
+    for (let p = el; p; p = p.parentElement) { const b = getComputedStyle(p).backgroundColor; if (opaque(b)) return b; }
+    return getComputedStyle(document.documentElement).backgroundColor;
+  };
   const firstFamily = f => clean((f || '').split(',')[0]).replace(/^["']|["']$/g, '');
 
   // --- painted background area: an element's own box minus what opaque descendants cover
@@ -92,7 +110,8 @@
     if (!el) return null;
     const cs = getComputedStyle(el);
     return { fontFamily: cs.fontFamily, fontSize: parseFloat(cs.fontSize), fontWeight: Number(cs.fontWeight) || 400,
-      lineHeight: cs.lineHeight, color: cs.color, text: clean(el.textContent).slice(0, 200), rect: rect(el) };
+      lineHeight: cs.lineHeight, color: cs.color, text: clean(el.textContent).slice(0, 200), rect: rect(el),
+      selector: cssPath(el), background: behind(el) };
   };
   const largest = sel => [...document.querySelectorAll(sel)].filter(e => visible(e, getComputedStyle(e)) && rect(e).w > 0)
     .sort((a, b) => (rect(a).y < vh ? 0 : 1) - (rect(b).y < vh ? 0 : 1) || parseFloat(getComputedStyle(b).fontSize) - parseFloat(getComputedStyle(a).fontSize))[0];
@@ -124,7 +143,8 @@
     const r = rect(el);
     if (!visible(el, cs) || r.w === 0 || r.y > vh * 1.5) continue;
     blocks.push({ tag: el.tagName.toLowerCase(), text, rect: r, fontSize: parseFloat(cs.fontSize), fontWeight: Number(cs.fontWeight) || 400,
-      color: cs.color, upper: cs.textTransform === 'uppercase', where: label(el), inLink: !!el.closest('a,button') });
+      color: cs.color, upper: cs.textTransform === 'uppercase', where: label(el), inLink: !!el.closest('a,button'),
+      selector: cssPath(el), background: behind(el) });
   }
 
   // --- buttons and links that look like buttons
@@ -138,7 +158,7 @@
     let parentBg = null;
     for (let p = el.parentElement; p; p = p.parentElement) { const b = getComputedStyle(p).backgroundColor; if (opaque(b)) { parentBg = b; break; } }
     const pad = [cs.paddingTop, cs.paddingRight, cs.paddingBottom, cs.paddingLeft].map(parseFloat);
-    buttons.push({ tag: el.tagName.toLowerCase(), text, href: el.href ? abs(el.getAttribute('href')) : null, rect: r,
+    buttons.push({ tag: el.tagName.toLowerCase(), text, selector: cssPath(el), href: el.href ? abs(el.getAttribute('href')) : null, rect: r,
       background: cs.backgroundColor, color: cs.color, borderColor: cs.borderTopColor, borderWidth: parseFloat(cs.borderTopWidth) || 0,
       radius: cs.borderTopLeftRadius, padding: pad, fontFamily: firstFamily(cs.fontFamily), fontWeight: Number(cs.fontWeight) || 400,
       fontSize: parseFloat(cs.fontSize), parentBackground: parentBg, display: cs.display,
