@@ -15,18 +15,26 @@ import java.util.List;
  *                            {@value #MAX_MASKS}
  * @param mergeDistance       changed pixels whose bounding boxes come within this many px of each other on both axes
  *                            are one region. Default <b>16</b>; 0 merges only touching or overlapping boxes
- * @param minRegionPixels     regions with fewer changed pixels than this are dropped as noise (their pixels stay
- *                            counted in {@code changedPixels}, and in {@code noisePixels}). Default <b>{@value #DEFAULT_MIN_REGION_PIXELS}</b>
+ * @param minRegionPixels     regions with fewer changed pixels than this are noise: not listed, and their pixels counted
+ *                            in {@code noisePixels} instead of {@code changedPixels}. Default <b>{@value #DEFAULT_MIN_REGION_PIXELS}</b>;
+ *                            1 keeps every changed pixel
  * @param maxRegions          at most this many regions are listed, the ones with most changed pixels; the result
  *                            says when more were found. Default <b>100</b>
+ * @param shiftTolerance      a changed pixel is a displacement, not a change, when each image's colour is a blend of
+ *                            the other image's colour at that place and one of its pixels within this many px (what
+ *                            moving an edge by a fraction of a pixel produces), both ways. Counted as
+ *                            {@code shiftedPixels}. Default <b>1</b>; 0 turns it off (pixelmatch's behaviour); at most
+ *                            {@value #MAX_SHIFT_TOLERANCE}
  * @param fade                opacity of image A under the highlights of the diff image (0..1, default <b>0.1</b>)
  * @param pngLevel            deflate level of the written images, 0-9 (default <b>1</b>: fast)
  */
 public record DiffOptions(double threshold, boolean includeAntiAliasing, List<Box> masks, int mergeDistance,
-                          int minRegionPixels, int maxRegions, double fade, int pngLevel) {
+                          int minRegionPixels, int maxRegions, int shiftTolerance, double fade, int pngLevel) {
     public static final int MAX_MASKS = 100;
     public static final int MAX_MERGE_DISTANCE = 512;
-    public static final int DEFAULT_MIN_REGION_PIXELS = 1;
+    /** Below this a region is noise: what sub-pixel text offsets leave after anti-aliasing and shift tolerance (measured: at most 16 px per region on the pairs' paragraph). */
+    public static final int DEFAULT_MIN_REGION_PIXELS = 20;
+    public static final int MAX_SHIFT_TOLERANCE = RowWindow.RADIUS;
     public static final DiffOptions DEFAULTS = builder().build();
 
     public DiffOptions {
@@ -36,6 +44,8 @@ public record DiffOptions(double threshold, boolean includeAntiAliasing, List<Bo
                 "must be between 0 and " + MAX_MERGE_DISTANCE + " px, was " + mergeDistance);
         check(minRegionPixels >= 1, "minRegionPixels", "must be at least 1, was " + minRegionPixels);
         check(maxRegions >= 1 && maxRegions <= 10_000, "maxRegions", "must be between 1 and 10000, was " + maxRegions);
+        check(shiftTolerance >= 0 && shiftTolerance <= MAX_SHIFT_TOLERANCE, "shiftTolerance",
+                "must be between 0 and " + MAX_SHIFT_TOLERANCE + " px, was " + shiftTolerance);
         check(pngLevel >= 0 && pngLevel <= 9, "pngLevel", "must be between 0 and 9, was " + pngLevel);
         masks = List.copyOf(masks);
         check(masks.size() <= MAX_MASKS, "masks", "at most " + MAX_MASKS + " masks, got " + masks.size());
@@ -64,6 +74,7 @@ public record DiffOptions(double threshold, boolean includeAntiAliasing, List<Bo
         private Integer maxRegions;
         private Double fade;
         private Integer pngLevel;
+        private Integer shiftTolerance;
 
         private Builder() {
         }
@@ -108,6 +119,11 @@ public record DiffOptions(double threshold, boolean includeAntiAliasing, List<Bo
             return this;
         }
 
+        public Builder shiftTolerance(int px) {
+            shiftTolerance = once(shiftTolerance, px, "shiftTolerance");
+            return this;
+        }
+
         public Builder fade(double alpha) {
             fade = once(fade, alpha, "fade");
             return this;
@@ -122,7 +138,8 @@ public record DiffOptions(double threshold, boolean includeAntiAliasing, List<Bo
             return new DiffOptions(threshold == null ? 0.1 : threshold, includeAntiAliasing != null && includeAntiAliasing,
                     masks, mergeDistance == null ? 16 : mergeDistance,
                     minRegionPixels == null ? DEFAULT_MIN_REGION_PIXELS : minRegionPixels,
-                    maxRegions == null ? 100 : maxRegions, fade == null ? 0.1 : fade, pngLevel == null ? 1 : pngLevel);
+                    maxRegions == null ? 100 : maxRegions, shiftTolerance == null ? 1 : shiftTolerance,
+                    fade == null ? 0.1 : fade, pngLevel == null ? 1 : pngLevel);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * Writes the diff image and the side-by-side image row by row while the diff runs. Colours follow pixelmatch: red
- * for a changed pixel, yellow for anti-aliasing, the rest a faded grey copy of A; masks are tinted blue and rows or
+ * for a changed pixel, yellow for anti-aliasing, light orange for sub-pixel displacement, the rest a faded grey copy of A; masks are tinted blue and rows or
  * columns only one image has are tinted magenta.
  */
 final class DiffPainter implements AutoCloseable {
@@ -21,7 +21,8 @@ final class DiffPainter implements AutoCloseable {
     private static final int PADDING_COLOUR = 0xffe6e6e6;
 
     /** What the diff decided for a pixel of the compared area. */
-    static final byte SAME = 0, DIFFERENT = 1, AA = 2, MASKED = 3;
+    static final byte SAME = 0, DIFFERENT = 1, AA = 2, MASKED = 3, SHIFTED = 4;
+    static final int SHIFTED_COLOUR = 0xffffc880;
 
     private final PngWriter diff;
     private final PngWriter sideBySide;
@@ -66,6 +67,7 @@ final class DiffPainter implements AutoCloseable {
                     px = switch (marks[x]) {
                         case DIFFERENT -> CHANGED;
                         case AA -> ANTI_ALIASED;
+                        case SHIFTED -> SHIFTED_COLOUR;
                         case MASKED -> tint(grey(a[x]), MASK_TINT);
                         default -> grey(a[x]);
                     };

@@ -7,19 +7,22 @@ import java.util.List;
  * {@code comparedHeight}); rows or columns that only the larger image has are reported as {@code onlyInA} /
  * {@code onlyInB} regions and by {@code heightDifference} / {@code widthDifference}, not counted as changed pixels.
  *
- * @param changedPixels     pixels over the threshold that are not anti-aliasing, outside masks
+ * @param changedPixels     pixels over the threshold that are neither anti-aliasing nor a sub-pixel shift, outside masks
+ *                          and outside noise regions (see {@code minRegionPixels}): the meaningful change
  * @param changedPercent    changedPixels as a percentage of the compared, unmasked pixels (3 decimals)
  * @param antiAliasedPixels pixels over the threshold that were taken for anti-aliasing, not counted
+ * @param shiftedPixels     pixels over the threshold whose colour sits within {@code shiftTolerance} px in the other
+ *                          image both ways (sub-pixel displacement), not counted
  * @param maskedPixels      compared-area pixels inside masks, not compared
- * @param noisePixels       changed pixels of regions dropped by {@code minRegionPixels}
+ * @param noisePixels       changed pixels of regions under {@code minRegionPixels}, not in {@code changedPixels}
  * @param heightDifference  height of B minus height of A
  * @param widthDifference   width of B minus width of A
  * @param regions           changed regions, top to bottom, then the size regions
  * @param regionsTruncated  more regions were found than {@code maxRegions}; the ones with fewest changed pixels are left out
- * @param identical         same size and no changed pixel
+ * @param identical         same size and no meaningful change ({@code changedPixels} 0)
  */
 public record DiffResult(int widthA, int heightA, int widthB, int heightB, int comparedWidth, int comparedHeight,
-                         long changedPixels, double changedPercent, long antiAliasedPixels, long maskedPixels,
+                         long changedPixels, double changedPercent, long antiAliasedPixels, long shiftedPixels, long maskedPixels,
                          long noisePixels, int heightDifference, int widthDifference, List<DiffRegion> regions,
                          boolean regionsTruncated, boolean identical, double threshold) {
     public DiffResult {

@@ -61,7 +61,8 @@ public final class VisualDiff {
         byte[] marks = new byte[cw];
         double maxDelta = options.maxDelta();
         boolean detectAa = !options.includeAntiAliasing();
-        long changed = 0, antiAliased = 0, maskedPixels = 0;
+        long changed = 0, antiAliased = 0, shifted = 0, maskedPixels = 0;
+        int shift = options.shiftTolerance();
         try (DiffPainter painter = new DiffPainter(outputs.diffImage(), outputs.sideBySide(), wA, hA, wB, hB,
                 options.fade(), options.pngLevel())) {
             for (int y = 0; y < outH; y++) {
@@ -83,6 +84,10 @@ public final class VisualDiff {
                                 || AntiAliasing.antialiased(winB, winA, x, y, cw, ch))) {
                             marks[x] = DiffPainter.AA;
                             antiAliased++;
+                        } else if (shift > 0 && blendOfNeighbours(winA, pb, pa, x, y, cw, ch, shift, maxDelta)
+                                && blendOfNeighbours(winB, pa, pb, x, y, cw, ch, shift, maxDelta)) {
+                            marks[x] = DiffPainter.SHIFTED;
+                            shifted++;
                         } else {
                             marks[x] = DiffPainter.DIFFERENT;
                             changed++;
@@ -97,7 +102,22 @@ public final class VisualDiff {
             painter.finish();
         }
         outputs.progress().rows(outH, outH);
-        return result(options, finder.finish(), wA, hA, wB, hB, changed, antiAliased, maskedPixels);
+        return result(options, finder.finish(), wA, hA, wB, hB, changed, antiAliased, shifted, maskedPixels);
+    }
+
+    /**
+     * Whether colour {@code c} is a blend of {@code base} (the other image's pixel at the same place) and one of that
+     * image's pixels within {@code r} px: what a sub-pixel move of an edge produces. {@code c} within the threshold of
+     * the nearest point of the RGB segment between the two counts.
+     */
+    private static boolean blendOfNeighbours(RowWindow img, int c, int base, int x, int y, int w, int h, int r, double maxDelta) {
+        for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+            int[] row = img.row(yy);
+            for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+                if ((xx != x || yy != y) && Math.abs(Yiq.delta(c, Yiq.nearestOnSegment(c, base, row[xx]))) <= maxDelta) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean maskRow(List<Box> masks, int y, boolean[] masked) {
@@ -114,7 +134,7 @@ public final class VisualDiff {
     }
 
     private static DiffResult result(DiffOptions o, List<RegionFinder.Component> components, int wA, int hA, int wB, int hB,
-                                     long changed, long antiAliased, long maskedPixels) {
+                                     long changed, long antiAliased, long shifted, long maskedPixels) {
         int cw = Math.min(wA, wB), ch = Math.min(hA, hB);
         long noise = 0;
         List<RegionFinder.Component> kept = new ArrayList<>();
@@ -140,9 +160,10 @@ public final class VisualDiff {
             Box extra = new Box(cw, 0, Math.abs(wA - wB), aWider ? hA : hB);
             regions.add(new DiffRegion(extra, extra.area(), aWider ? DiffRegion.Kind.ONLY_IN_A : DiffRegion.Kind.ONLY_IN_B));
         }
+        changed -= noise;
         long compared = (long) cw * ch - maskedPixels;
         double percent = compared == 0 ? 0 : Math.round(changed * 100_000.0 / compared) / 1000.0;
-        return new DiffResult(wA, hA, wB, hB, cw, ch, changed, percent, antiAliased, maskedPixels, noise,
+        return new DiffResult(wA, hA, wB, hB, cw, ch, changed, percent, antiAliased, shifted, maskedPixels, noise,
                 hB - hA, wB - wA, regions, truncated, wA == wB && hA == hB && changed == 0, o.threshold());
     }
 }

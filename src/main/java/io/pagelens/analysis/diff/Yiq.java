@@ -28,6 +28,17 @@ final class Yiq {
         return y(red(c1), green(c1), blue(c1)) - y(red(c2), green(c2), blue(c2));
     }
 
+    /** The point of the RGB segment from {@code a} to {@code b} nearest to {@code c}, opaque. */
+    static int nearestOnSegment(int c, int a, int b) {
+        int ar = a >> 16 & 0xff, ag = a >> 8 & 0xff, ab = a & 0xff;
+        int dr = (b >> 16 & 0xff) - ar, dg = (b >> 8 & 0xff) - ag, db = (b & 0xff) - ab;
+        int len = dr * dr + dg * dg + db * db;
+        if (len == 0) return 0xff000000 | (a & 0xffffff);
+        double t = ((double) ((c >> 16 & 0xff) - ar) * dr + ((c >> 8 & 0xff) - ag) * dg + ((c & 0xff) - ab) * db) / len;
+        t = Math.max(0, Math.min(1, t));
+        return 0xff000000 | (int) Math.round(ar + t * dr) << 16 | (int) Math.round(ag + t * dg) << 8 | (int) Math.round(ab + t * db);
+    }
+
     /** The pixel's brightness 0..255 blended with white at {@code alpha} (for the faded background of the diff image). */
     static int fadedGrey(int c, double alpha) {
         double a = alpha * (c >>> 24) / 255.0;

@@ -101,12 +101,23 @@ class VisualDiffTest {
         BufferedImage ia = text(0.0), ib = text(0.35);
         Pixels a = new Pixels(ia), b = new Pixels(ib);
         ReferencePixelmatch ref = new ReferencePixelmatch(a.px, b.px, 0.1);
-        DiffResult r = diff(a, b, DiffOptions.DEFAULTS);
+        DiffResult r = diff(a, b, DiffOptions.builder().shiftTolerance(0).minRegionPixels(1).build());
         assertThat(ref.changed + ref.antiAliased).as("the shift moves some pixels").isPositive();
         assertThat(r.changedPixels()).isEqualTo(ref.changed);
         assertThat(r.antiAliasedPixels()).isEqualTo(ref.antiAliased);
-        DiffResult counted = diff(a, b, DiffOptions.builder().includeAntiAliasing(true).build());
+        DiffResult counted = diff(a, b, DiffOptions.builder().includeAntiAliasing(true).shiftTolerance(0).minRegionPixels(1).build());
         assertThat(counted.changedPixels()).isEqualTo(ref.changed + ref.antiAliased);
+    }
+
+    @Test
+    void shiftTolerance_takesSubPixelMovesForDisplacement_butNotRealChanges() throws Exception {
+        Pixels a = new Pixels(text(0.0)), b = new Pixels(text(0.35));
+        DiffResult r = diff(a, b, DiffOptions.builder().minRegionPixels(1).build());
+        DiffResult strict = diff(a, b, DiffOptions.builder().shiftTolerance(0).minRegionPixels(1).build());
+        assertThat(r.changedPixels()).isLessThan(strict.changedPixels());
+        assertThat(r.changedPixels() + r.shiftedPixels()).isEqualTo(strict.changedPixels());
+        Pixels c = new Pixels(text(0.0)).fill(150, 5, 30, 30, 0xffff0000); // a real change next to the text
+        assertThat(diff(a, c, DiffOptions.DEFAULTS).changedPixels()).isGreaterThanOrEqualTo(30 * 30 - 60);
     }
 
     private static BufferedImage text(double dx) {
@@ -146,6 +157,15 @@ class VisualDiffTest {
     }
 
     @Test
+    void defaultNoiseFloor_dropsSpecks_butKeepsSmallRealChanges() throws Exception {
+        Pixels a = new Pixels(80, 80, WHITE);
+        DiffResult r = diff(a, a.copy().fill(5, 5, 3, 3, 0xff000000).fill(40, 40, 5, 5, 0xff000000), DiffOptions.DEFAULTS);
+        assertThat(r.changedPixels()).isEqualTo(25);
+        assertThat(r.noisePixels()).isEqualTo(9);
+        assertThat(r.regions()).extracting(DiffRegion::box).containsExactly(new Box(40, 40, 5, 5));
+    }
+
+    @Test
     void maskedChanges_areNotCounted() throws Exception {
         Pixels a = new Pixels(60, 60, WHITE);
         Pixels b = a.copy().fill(10, 10, 10, 10, 0xff000000).fill(40, 40, 5, 5, 0xff000000);
@@ -161,7 +181,7 @@ class VisualDiffTest {
         Pixels a = new Pixels(80, 80, WHITE);
         Pixels b = a.copy().fill(5, 5, 1, 1, 0xff000000).fill(50, 50, 6, 6, 0xff000000);
         DiffResult r = diff(a, b, DiffOptions.builder().minRegionPixels(4).build());
-        assertThat(r.changedPixels()).isEqualTo(37);
+        assertThat(r.changedPixels()).as("the speck is noise, not change").isEqualTo(36);
         assertThat(r.noisePixels()).isEqualTo(1);
         assertThat(r.regions()).extracting(DiffRegion::box).containsExactly(new Box(50, 50, 6, 6));
     }
@@ -170,7 +190,7 @@ class VisualDiffTest {
     void maxRegions_keepsTheLargest_andSaysSo() throws Exception {
         Pixels a = new Pixels(200, 20, WHITE);
         Pixels b = a.copy().fill(0, 0, 2, 2, 0xff000000).fill(100, 0, 5, 5, 0xff000000).fill(180, 0, 3, 3, 0xff000000);
-        DiffResult r = diff(a, b, DiffOptions.builder().maxRegions(2).build());
+        DiffResult r = diff(a, b, DiffOptions.builder().maxRegions(2).minRegionPixels(1).build());
         assertThat(r.regionsTruncated()).isTrue();
         assertThat(r.regions()).extracting(DiffRegion::changedPixels).containsExactly(25L, 9L);
     }
@@ -228,7 +248,7 @@ class VisualDiffTest {
     @Test
     void result_serialisesWithFlatRegionBoxes() throws Exception {
         Pixels a = new Pixels(20, 20, WHITE);
-        DiffResult r = diff(a, a.copy().fill(1, 2, 3, 4, 0xff000000), DiffOptions.DEFAULTS);
+        DiffResult r = diff(a, a.copy().fill(1, 2, 3, 4, 0xff000000), DiffOptions.builder().minRegionPixels(1).build());
         String json = Jackson.MAPPER.writeValueAsString(r);
         assertThat(json).contains("\"regions\":[{\"x\":1,\"y\":2,\"width\":3,\"height\":4,\"changedPixels\":12,\"kind\":\"changed\"}]");
     }
