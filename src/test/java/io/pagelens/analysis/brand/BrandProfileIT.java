@@ -37,8 +37,7 @@ class BrandProfileIT {
     }
 
     static Path northwind() {
-        Path a = Shared.corpus().resolve("sites/northwind"), b = Shared.corpus().resolve("sites/sites/northwind");
-        return Files.isDirectory(a) ? a : b;
+        return BrandProfileITs.northwind();
     }
 
     static BrandProfile profile(Path site) throws Exception {
