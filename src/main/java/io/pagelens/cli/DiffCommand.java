@@ -92,7 +92,7 @@ public final class DiffCommand implements Callable<Integer> {
         DiffProgress progress = terminal ? (done, total) -> {
             if (total >= 2_000) err.print(String.format(Locale.ROOT, "\rdiff: %d/%d rows (%d%%)", done, total, done * 100L / total));
         } : DiffProgress.NONE;
-        Path diffTmp = temp(output), sideTmp = temp(sideBySide);
+        Path diffTmp = temp(output, "--output"), sideTmp = temp(sideBySide, "--side-by-side");
         DiffResult r;
         try (OutputStream d = diffTmp == null ? null : Files.newOutputStream(diffTmp);
              OutputStream s = sideTmp == null ? null : Files.newOutputStream(sideTmp)) {
@@ -170,10 +170,12 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** A temporary file beside {@code target}, moved into place only when the diff succeeded. */
-    private static Path temp(Path target) throws IOException {
+    private Path temp(Path target, String flag) {
         if (target == null) return null;
         Path dir = target.toAbsolutePath().getParent();
-        return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), flag + ": no folder " + dir);
+        // not Files.createTempFile: its 0600 mode would stay on the image after the move
+        return dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     }
 
     private static void deleteQuietly(Path p) {

@@ -61,6 +61,7 @@ class DiffCommandTest {
             assertThat(s.width()).isEqualTo(212);
         }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        assertThat(Files.getPosixFilePermissions(diff)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
     @Test
@@ -80,6 +81,7 @@ class DiffCommandTest {
         });
         assertThat(run(a.toString(), dir.resolve("nope.png").toString()).err()).contains("B: no file at");
         assertThat(run(a.toString(), a.toString(), "--mask", "1,2").err()).contains("--mask:");
+        assertThat(run(a.toString(), a.toString(), "-o", dir.resolve("no/such/dir.png").toString()).err()).contains("--output: no folder");
         Path md = Files.writeString(dir.resolve("a.md"), "# hi\n");
         assertThat(run(a.toString(), md.toString()).err()).contains("both be PNG images or both be text");
         Path notPng = Files.write(dir.resolve("x.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 1});
