@@ -1,10 +1,7 @@
 package io.pagelens.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pagelens.analysis.brand.BrandCollector;
 import io.pagelens.analysis.brand.BrandProfile;
-import io.pagelens.analysis.brand.BrandProfiler;
-import io.pagelens.analysis.brand.PixelPalette;
 import io.pagelens.analysis.diff.Box;
 import io.pagelens.analysis.diff.DiffOptions;
 import io.pagelens.analysis.diff.DiffOutputs;
@@ -19,7 +16,6 @@ import io.pagelens.analysis.variant.Mutation;
 import io.pagelens.analysis.variant.MutationApplier;
 import io.pagelens.analysis.variant.MutationReport;
 import io.pagelens.analysis.variant.Mutations;
-import io.pagelens.image.PngReader;
 import io.pagelens.json.Jackson;
 import io.pagelens.testing.Shared;
 import org.junit.jupiter.api.AfterAll;
@@ -110,16 +106,7 @@ class VariantDiffIT {
     void northwind_brandSuggestVariantDiff() throws Exception {
         try (SiteServer site = new SiteServer(io.pagelens.analysis.brand.BrandProfileITs.northwind())) {
             String url = site.url("/");
-            BrandProfile profile;
-            try (TestBrowser.Page page = browser.open(1280, 800)) {
-                StableRender.install(page.session(), TestBrowser.TIMEOUT);
-                page.navigate(url);
-                StableRender.apply(page.session(), StableRender.DEFAULT_TIMEOUT);
-                JsonNode snapshot = BrandCollector.collect(page.session(), TestBrowser.TIMEOUT);
-                try (PngReader png = new PngReader(new ByteArrayInputStream(page.screenshot(false)), "viewport")) {
-                    profile = BrandProfiler.profile(snapshot, PixelPalette.of(png));
-                }
-            }
+            BrandProfile profile = io.pagelens.analysis.brand.BrandProfileITs.profile(browser, url);
             Suggestions suggestions = VariantSuggester.rulesOnly().suggest(profile);
             System.out.println("SUGGEST " + Jackson.PRETTY.writeValueAsString(suggestions));
             Suggestion larger = suggestions.suggestions().stream().filter(s -> s.rule().equals("larger-headline")).findFirst().orElseThrow();

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param kind          {@code changed} inside the compared area; {@code onlyInA} / {@code onlyInB} for rows or
  *                      columns that only one image has (a height or width difference)
  */
-public record DiffRegion(@JsonUnwrapped Box box, long changedPixels, Kind kind) {
-    public enum Kind {
+public record DiffRegion(@JsonUnwrapped Box box, long changedPixels, RegionKind kind) {
+    public enum RegionKind {
         @JsonProperty("changed") CHANGED,
         @JsonProperty("onlyInA") ONLY_IN_A,
         @JsonProperty("onlyInB") ONLY_IN_B

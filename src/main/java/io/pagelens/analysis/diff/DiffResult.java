@@ -31,6 +31,6 @@ public record DiffResult(int widthA, int heightA, int widthB, int heightB, int c
 
     /** The regions of kind {@code changed}. */
     public List<DiffRegion> changedRegions() {
-        return regions.stream().filter(r -> r.kind() == DiffRegion.Kind.CHANGED).toList();
+        return regions.stream().filter(r -> r.kind() == DiffRegion.RegionKind.CHANGED).toList();
     }
 }

@@ -149,16 +149,16 @@ public final class VisualDiff {
         }
         kept.sort(Comparator.comparingInt((RegionFinder.Component c) -> c.box().y()).thenComparingInt(c -> c.box().x()));
         List<DiffRegion> regions = new ArrayList<>();
-        for (RegionFinder.Component c : kept) regions.add(new DiffRegion(c.box(), c.pixels(), DiffRegion.Kind.CHANGED));
+        for (RegionFinder.Component c : kept) regions.add(new DiffRegion(c.box(), c.pixels(), DiffRegion.RegionKind.CHANGED));
         if (hA != hB) {
             boolean aTaller = hA > hB;
             Box extra = new Box(0, ch, aTaller ? wA : wB, Math.abs(hA - hB));
-            regions.add(new DiffRegion(extra, extra.area(), aTaller ? DiffRegion.Kind.ONLY_IN_A : DiffRegion.Kind.ONLY_IN_B));
+            regions.add(new DiffRegion(extra, extra.area(), aTaller ? DiffRegion.RegionKind.ONLY_IN_A : DiffRegion.RegionKind.ONLY_IN_B));
         }
         if (wA != wB) {
             boolean aWider = wA > wB;
             Box extra = new Box(cw, 0, Math.abs(wA - wB), aWider ? hA : hB);
-            regions.add(new DiffRegion(extra, extra.area(), aWider ? DiffRegion.Kind.ONLY_IN_A : DiffRegion.Kind.ONLY_IN_B));
+            regions.add(new DiffRegion(extra, extra.area(), aWider ? DiffRegion.RegionKind.ONLY_IN_A : DiffRegion.RegionKind.ONLY_IN_B));
         }
         changed -= noise;
         long compared = (long) cw * ch - maskedPixels;

@@ -3,16 +3,11 @@ package io.pagelens.analysis.brand;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.analysis.SiteServer;
 import io.pagelens.analysis.TestBrowser;
-import io.pagelens.analysis.render.StableRender;
-import io.pagelens.image.PngReader;
 import io.pagelens.json.Jackson;
-import io.pagelens.testing.Shared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,16 +36,8 @@ class BrandProfileIT {
     }
 
     static BrandProfile profile(Path site) throws Exception {
-        try (SiteServer server = new SiteServer(site); TestBrowser.Page page = browser.open(1280, 800)) {
-            StableRender.install(page.session(), TestBrowser.TIMEOUT);
-            page.navigate(server.url("/"));
-            StableRender.apply(page.session(), StableRender.DEFAULT_TIMEOUT);
-            JsonNode snapshot = BrandCollector.collect(page.session(), TestBrowser.TIMEOUT);
-            PixelPalette pixels;
-            try (PngReader png = new PngReader(new ByteArrayInputStream(page.screenshot(false)), "viewport")) {
-                pixels = PixelPalette.of(png);
-            }
-            BrandProfile p = BrandProfiler.profile(snapshot, pixels);
+        try (SiteServer server = new SiteServer(site)) {
+            BrandProfile p = BrandProfileITs.profile(browser, server.url("/"));
             System.out.println(site.getFileName() + " " + Jackson.PRETTY.writeValueAsString(p));
             return p;
         }

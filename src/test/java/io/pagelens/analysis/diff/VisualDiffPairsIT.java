@@ -79,7 +79,7 @@ class VisualDiffPairsIT {
         }
         if (pair.has("heightDifference")) {
             assertThat(r.heightDifference()).isEqualTo(pair.path("heightDifference").asInt());
-            assertThat(r.regions()).anySatisfy(x -> assertThat(x.kind()).isEqualTo(DiffRegion.Kind.ONLY_IN_A));
+            assertThat(r.regions()).anySatisfy(x -> assertThat(x.kind()).isEqualTo(DiffRegion.RegionKind.ONLY_IN_A));
         } else {
             assertThat(r.heightDifference()).isZero();
         }

@@ -44,7 +44,7 @@ class VisualDiffTest {
         DiffResult r = diff(a, b, DiffOptions.DEFAULTS);
         assertThat(r.changedPixels()).isEqualTo(150);
         assertThat(r.changedPercent()).isEqualTo(1.875);
-        assertThat(r.regions()).containsExactly(new DiffRegion(new Box(20, 30, 15, 10), 150, DiffRegion.Kind.CHANGED));
+        assertThat(r.regions()).containsExactly(new DiffRegion(new Box(20, 30, 15, 10), 150, DiffRegion.RegionKind.CHANGED));
         assertThat(r.identical()).isFalse();
     }
 
@@ -142,11 +142,11 @@ class VisualDiffTest {
         assertThat(r.changedPixels()).isZero();
         assertThat(r.comparedHeight()).isEqualTo(100);
         assertThat(r.heightDifference()).isEqualTo(20);
-        assertThat(r.regions()).containsExactly(new DiffRegion(new Box(0, 100, 30, 20), 600, DiffRegion.Kind.ONLY_IN_B));
+        assertThat(r.regions()).containsExactly(new DiffRegion(new Box(0, 100, 30, 20), 600, DiffRegion.RegionKind.ONLY_IN_B));
         assertThat(r.identical()).isFalse();
         DiffResult back = diff(b, a, DiffOptions.DEFAULTS);
         assertThat(back.heightDifference()).isEqualTo(-20);
-        assertThat(back.regions()).extracting(DiffRegion::kind).containsExactly(DiffRegion.Kind.ONLY_IN_A);
+        assertThat(back.regions()).extracting(DiffRegion::kind).containsExactly(DiffRegion.RegionKind.ONLY_IN_A);
     }
 
     @Test
