@@ -42,7 +42,8 @@ public record BrandProfile(String url, String colorScheme, Colors colors, List<F
      * @param roles  body, headings, buttons
      * @param loaded true when the web font loaded, false when it failed or never loaded (the page shows a fallback),
      *               null for system fonts
-     * @param status loaded, failed, not loaded, system
+     * @param status loaded, failed (its file did not load), not loaded, unavailable (no @font-face and not installed:
+     *               a fallback shows), system
      * @param source the {@code @font-face} file URLs, empty for system fonts
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -55,9 +55,10 @@ public final class BrandProfiler {
     }
 
     public static BrandProfile profile(JsonNode s, PixelPalette pixels) {
-        RgbColor pageBg = firstNonNull(RgbColor.parse(s.path("pageBackground").asText(null)),
-                RgbColor.parse(s.path("rootBackground").asText(null)), new RgbColor(255, 255, 255));
         Weights bg = backgrounds(s);
+        // the body's background, else the root's, else (a page painted by a full-size wrapper) the largest painted one
+        RgbColor pageBg = firstNonNull(RgbColor.parse(s.path("pageBackground").asText(null)),
+                RgbColor.parse(s.path("rootBackground").asText(null)), bg.top(List.of()), new RgbColor(255, 255, 255));
         Weights text = new Weights(), headingText = new Weights(), plainText = new Weights();
         for (JsonNode t : s.path("texts")) {
             RgbColor c = RgbColor.parse(t.path("color").asText());
@@ -138,7 +139,7 @@ public final class BrandProfiler {
         BrandProfile.Colors colors = new BrandProfile.Colors(
                 toColor(primary, pixels, totalArea, bg, text), toColor(secondary, pixels, totalArea, bg, text),
                 toColor(accent, pixels, totalArea, bg, text), background,
-                textMain == null ? null : color(textMain, running.share(textMain), List.of("running text, " + Math.round(100 * running.share(textMain)) + "% of its area", textMain.equals(bodyColour) ? "body colour" : null)),
+                textMain == null ? null : color(textMain, running.share(textMain), java.util.Arrays.asList("running text, " + Math.round(100 * running.share(textMain)) + "% of its area", textMain.equals(bodyColour) ? "body colour" : null)),
                 textSecond == null ? null : color(textSecond, running.share(textSecond), List.of("running text, " + Math.round(100 * running.share(textSecond)) + "% of its area")),
                 linkColour == null ? null : color(linkColour, text.share(linkColour), List.of("links in content")));
 
@@ -338,15 +339,27 @@ public final class BrandProfiler {
 
     // ---- fonts and typography --------------------------------------------------------------------------
 
+    /** The family carrying most running text (not headings, links or buttons); else the body's own. */
+    static String bodyFamily(JsonNode s) {
+        Map<String, Double> area = new LinkedHashMap<>();
+        for (JsonNode t : s.path("texts")) {
+            if (t.path("heading").asBoolean() || t.path("link").asBoolean() || t.path("where").asText().matches("button|nav|footer|header")) continue;
+            if (!t.path("family").asText().isEmpty()) area.merge(t.path("family").asText(), t.path("area").asDouble(), Double::sum);
+        }
+        return area.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(family(s.path("typography").path("body").path("fontFamily").asText(null)));
+    }
+
     private static List<Font> fonts(JsonNode s, Cta primaryCta) {
         Map<String, List<String>> roles = new LinkedHashMap<>();
         Map<String, String> stacks = new LinkedHashMap<>();
-        String body = family(s.path("typography").path("body").path("fontFamily").asText(null));
+        for (JsonNode t : s.path("texts")) stacks.putIfAbsent(t.path("family").asText(), t.path("stack").asText());
+        String body = bodyFamily(s);
         JsonNode h = s.path("typography").path("h1").isObject() ? s.path("typography").path("h1") : s.path("typography").path("h2");
         String headings = family(h.path("fontFamily").asText(null));
         if (body != null) {
             roles.computeIfAbsent(body, k -> new ArrayList<>()).add("body");
-            stacks.put(body, s.path("typography").path("body").path("fontFamily").asText());
+            stacks.putIfAbsent(body, s.path("typography").path("body").path("fontFamily").asText());
         }
         if (headings != null) {
             roles.computeIfAbsent(headings, k -> new ArrayList<>()).add("headings");
@@ -373,8 +386,13 @@ public final class BrandProfiler {
             if (statuses.contains("loaded")) { loaded = true; status = "loaded"; }
             else if (statuses.contains("error")) { loaded = false; status = "failed"; }
             else if (!statuses.isEmpty() || !urls.isEmpty()) { loaded = false; status = "not loaded"; }
-            else if (GENERIC_FONTS.contains(family.toLowerCase(Locale.ROOT))) { loaded = null; status = "system"; }
-            else { loaded = null; status = "system"; }
+            else if (GENERIC_FONTS.contains(family.toLowerCase(Locale.ROOT)) || s.path("fontAvailable").path(family).asBoolean(true)) {
+                loaded = null;
+                status = "system";
+            } else { // named by the CSS, neither loaded nor installed: the browser draws a fallback
+                loaded = false;
+                status = "unavailable";
+            }
             String fallback = Boolean.FALSE.equals(loaded) ? fallbackOf(stacks.get(family)) : null;
             out.add(new Font(family, List.copyOf(r), loaded, status, urls, fallback));
         });
@@ -396,7 +414,7 @@ public final class BrandProfiler {
         JsonNode t = s.path("typography");
         Map<String, String> families = new LinkedHashMap<>(), sizes = new LinkedHashMap<>();
         Map<String, Integer> weights = new LinkedHashMap<>();
-        String bodyFamily = family(t.path("body").path("fontFamily").asText(null));
+        String bodyFamily = bodyFamily(s);
         String headFamily = family((t.path("h1").isObject() ? t.path("h1") : t.path("h2")).path("fontFamily").asText(null));
         if (bodyFamily != null) families.put("primary", bodyFamily);
         if (headFamily != null) families.put("heading", headFamily);

@@ -79,7 +79,7 @@
   for (const [el, area] of byElement) {
     const cs = getComputedStyle(el);
     if (!visible(el, cs)) continue;
-    texts.push({ color: cs.color, area, family: firstFamily(cs.fontFamily), tag: el.tagName.toLowerCase(),
+    texts.push({ color: cs.color, area, family: firstFamily(cs.fontFamily), stack: cs.fontFamily, tag: el.tagName.toLowerCase(),
       where: label(el), link: !!el.closest('a[href]'), heading: !!el.closest('h1,h2,h3,h4,h5,h6') });
   }
 
@@ -158,8 +158,10 @@
     let parentBg = null;
     for (let p = el.parentElement; p; p = p.parentElement) { const b = getComputedStyle(p).backgroundColor; if (opaque(b)) { parentBg = b; break; } }
     const pad = [cs.paddingTop, cs.paddingRight, cs.paddingBottom, cs.paddingLeft].map(parseFloat);
+    // a gradient fill counts by its first colour
+    const gradient = /gradient\(/.test(cs.backgroundImage) ? (/(rgba?\([^)]+\))/.exec(cs.backgroundImage) || [])[1] : null;
     buttons.push({ tag: el.tagName.toLowerCase(), text, selector: cssPath(el), href: el.href ? abs(el.getAttribute('href')) : null, rect: r,
-      background: cs.backgroundColor, color: cs.color, borderColor: cs.borderTopColor, borderWidth: parseFloat(cs.borderTopWidth) || 0,
+      background: opaque(cs.backgroundColor) || !gradient ? cs.backgroundColor : gradient, color: cs.color, borderColor: cs.borderTopColor, borderWidth: parseFloat(cs.borderTopWidth) || 0,
       radius: cs.borderTopLeftRadius, padding: pad, fontFamily: firstFamily(cs.fontFamily), fontWeight: Number(cs.fontWeight) || 400,
       fontSize: parseFloat(cs.fontSize), parentBackground: parentBg, display: cs.display,
       classes: (el.className && el.className.baseVal === undefined ? el.className : '').slice(0, 200), where: label(el),
@@ -190,6 +192,21 @@
     if (m) candidate(el, 'background', abs(m[1]), null);
   }
 
+  // whether a family is there to draw with (installed or loaded): text measured in it differs from the fallbacks
+  const probe = document.createElement('canvas').getContext('2d');
+  const sample = 'mmmmmmmmmmlli1WQ@#';
+  const available = fam => ['monospace', 'serif'].some(base => {
+    probe.font = '72px ' + base;
+    const plain = probe.measureText(sample).width;
+    probe.font = '72px "' + fam.replace(/"/g, '') + '", ' + base;
+    return probe.measureText(sample).width !== plain;
+  });
+  const families = new Set(texts.map(t => t.family));
+  for (const t of [h1, h2, document.body]) if (t) families.add(firstFamily(getComputedStyle(t).fontFamily));
+  for (const b of buttons) families.add(b.fontFamily);
+  const fontAvailable = {};
+  for (const f of [...families].filter(Boolean).slice(0, 30)) fontAvailable[f] = available(f);
+
   const meta = n => { const m = document.querySelector(`meta[name="${n}"], meta[property="${n}"]`); return m ? clean(m.content) : null; };
   let jsonLdLogo = null;
   for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
@@ -201,7 +218,7 @@
     colorSchemeMeta: meta('color-scheme'), rootColorScheme: rootStyle.colorScheme,
     pageBackground: getComputedStyle(document.body).backgroundColor, rootBackground: rootStyle.backgroundColor,
     bodyColor: getComputedStyle(document.body).color,
-    backgrounds, texts, vars, faces, fonts, blocks, buttons, logos,
+    backgrounds, texts, vars, faces, fonts, fontAvailable, blocks, buttons, logos,
     typography: { h1: typo(h1), h2: typo(h2), body: bodyTypo },
     favicons: [...document.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"]')].map(l => ({ href: abs(l.getAttribute('href')), sizes: l.getAttribute('sizes'), type: l.getAttribute('type'), rel: l.rel })),
     ogImage, siteName: meta('og:site_name'), description: meta('description') || meta('og:description'), jsonLdLogo,
