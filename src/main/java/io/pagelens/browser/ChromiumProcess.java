@@ -57,6 +57,11 @@ public final class ChromiumProcess implements AutoCloseable {
 
     /** Starts Chromium and waits for its first CDP answer; on any failure nothing is left running. */
     public static ChromiumProcess launch(BrowserConfig config) throws IOException, InterruptedException {
+        return launch(config, null);
+    }
+
+    /** As {@link #launch(BrowserConfig)}, with every request sent to the egress proxy {@code proxyServer} (null: none). */
+    public static ChromiumProcess launch(BrowserConfig config, String proxyServer) throws IOException, InterruptedException {
         if (SWEPT.compareAndSet(false, true)) sweepStaleDirs();
         Path dir = Files.createTempDirectory(DIR_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -70,7 +75,7 @@ public final class ChromiumProcess implements AutoCloseable {
             mkfifo(out);
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c",
                     "in=$1; out=$2; shift 2; exec \"$@\" 3<\"$in\" 4>\"$out\"", "sh", in.toString(), out.toString()));
-            argv.addAll(ChromiumFlags.build(config.binary(), dir.resolve("profile"), config.jsHeapMb(), config.extraArgs()));
+            argv.addAll(ChromiumFlags.build(config.binary(), dir.resolve("profile"), config.jsHeapMb(), proxyServer, config.extraArgs()));
             ProcessBuilder pb = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
