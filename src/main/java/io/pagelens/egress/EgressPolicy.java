@@ -51,7 +51,7 @@ public final class EgressPolicy {
             nameAllowed = allow.matchName(h.text()).isPresent();
         } else {
             Refusal r = judge(h.address(), false);
-            if (r != null) return Decision.blocked(r.text(), r.allowListable());
+            if (r != null) return Decision.blocked(r.address() + " is " + r.what(), r.allowListable());
             if (h.zone() != null && allow.matchAddress(h.address()).isEmpty()) {
                 return Decision.blocked(h.text() + " carries a zone id (scoped addresses are refused)", true);
             }
@@ -78,24 +78,25 @@ public final class EgressPolicy {
         }
         if (kept.isEmpty()) {
             if (first == null) return Decision.unresolved("the host " + h.text() + " could not be resolved");
-            String what = h.isLiteral() && IpText.format(h.address()).equals(first.address()) ? first.text()
-                    : h.text() + " resolves to " + first.text();
+            String what = h.isLiteral() && IpText.format(h.address()).equals(first.address()) ? first.address() + " is " + first.what()
+                    : h.text() + " resolves to " + first.address() + ", which is " + first.what();
             return Decision.blocked(what, first.allowListable());
         }
         String why = nameAllowed ? h.text() + " is on " + ALLOW_VAR : "allowed";
         return Decision.allowed(kept, why);
     }
 
-    private record Refusal(String address, String text, boolean allowListable) {
+    /** An address and what it is ("loopback (127.0.0.0/8)", "on PAGELENS_DENY_HOSTS (10.0.0.0/8)"). */
+    private record Refusal(String address, String what, boolean allowListable) {
     }
 
     private Refusal judge(byte[] address, boolean nameAllowed) {
         String text = IpText.format(address);
         Optional<Cidr> denied = deny.matchAddress(address);
-        if (denied.isPresent()) return new Refusal(text, text + " is on " + DENY_VAR + " (" + denied.get() + ")", false);
+        if (denied.isPresent()) return new Refusal(text, "on " + DENY_VAR + " (" + denied.get() + ")", false);
         if (nameAllowed || allow.matchAddress(address).isPresent()) return null;
         return AddressClassifier.classify(address)
-                .map(f -> new Refusal(text, text + " is " + f.describe(), true))
+                .map(f -> new Refusal(text, f.describe(), true))
                 .orElse(null);
     }
 
