@@ -50,7 +50,11 @@ final class EgressOutcomes {
             else failed.add(e.url() + ": " + netError(e));
         }
         List<BlockedRequest> b = new ArrayList<>(blocked);
+        Set<String> blockedUrls = new HashSet<>();
+        for (BlockedRequest r : b) blockedUrls.add(r.url());
+        // Chromium also lists some refused requests as "canceled" (a 403 stylesheet, a prefetch): once is enough
         List<String> fl = new ArrayList<>(new LinkedHashSet<>(failed));
+        fl.removeIf(f -> f.lastIndexOf(": ") > 0 && blockedUrls.contains(f.substring(0, f.lastIndexOf(": "))));
         return new Merged(b.subList(0, Math.min(cap, b.size())), fl.subList(0, Math.min(cap, fl.size())));
     }
 

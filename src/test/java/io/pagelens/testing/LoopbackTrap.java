@@ -66,6 +66,11 @@ public final class LoopbackTrap implements AutoCloseable {
         return List.copyOf(hits);
     }
 
+    /** Forgets the hits so far (after a control run that was meant to reach the trap). */
+    public void clear() {
+        hits.clear();
+    }
+
     @Override
     public void close() {
         closed = true;
