@@ -60,6 +60,7 @@ final class EgressOutcomes {
 
     /** Chromium's name for what the proxy met, so reports read the same with and without the guard. */
     private static String netError(EgressEvent e) {
+        if (e.reason().startsWith("net::")) return e.reason(); // the proxy named the connect error itself
         String name = e.outcome() == EgressEvent.Outcome.UNRESOLVED ? "net::ERR_NAME_NOT_RESOLVED" : "net::ERR_CONNECTION_FAILED";
         return name + " (" + e.reason() + ")";
     }

@@ -160,9 +160,10 @@ final class ProxyConnection implements Runnable {
 
     private boolean connectUpstream(OutputStream out, String url, HostPort hp, Decision d, boolean tunnel) throws IOException {
         closeUpstream();
-        Socket s = connect(hp, d);
+        IOException[] failure = new IOException[1];
+        Socket s = connect(hp, d, failure);
         if (s == null) {
-            String reason = "could not connect to " + hp.authority() + " (" + describe(d.addresses()) + ")";
+            String reason = netError(failure[0]) + ": could not connect to " + hp.authority() + " (" + describe(d.addresses()) + ")";
             listener.record(new EgressEvent(url, hp.authority().toLowerCase(Locale.ROOT), tunnel, EgressEvent.Outcome.UNREACHABLE, reason, false));
             listener.count(tunnel ? "connect" : "http", "unreachable");
             refuse(out, 502, "unreachable", reason);
@@ -175,8 +176,18 @@ final class ProxyConnection implements Runnable {
         return true;
     }
 
-    /** Connects to the checked addresses in order; null when none answers. Never resolves anything itself. */
-    private Socket connect(HostPort hp, Decision d) {
+    /** Chromium's name for a failed connect, so reports read the same with and without the guard. */
+    private static String netError(IOException e) {
+        return switch (e) {
+            case java.net.ConnectException c -> "net::ERR_CONNECTION_REFUSED";
+            case SocketTimeoutException t -> "net::ERR_CONNECTION_TIMED_OUT";
+            case java.net.NoRouteToHostException n -> "net::ERR_ADDRESS_UNREACHABLE";
+            case null, default -> "net::ERR_CONNECTION_FAILED";
+        };
+    }
+
+    /** Connects to the checked addresses in order; null when none answers (the last error in {@code failure}). Never resolves. */
+    private Socket connect(HostPort hp, Decision d, IOException[] failure) {
         int timeout = (int) Math.min(Integer.MAX_VALUE, listener.connectTimeout().toMillis());
         for (InetAddress a : d.addresses()) {
             Socket s = new Socket();
@@ -187,6 +198,7 @@ final class ProxyConnection implements Runnable {
                 s.setTcpNoDelay(true);
                 return s;
             } catch (IOException e) {
+                failure[0] = e;
                 listener.closeQuietly(s);
             }
         }

@@ -38,10 +38,10 @@ class EgressOutcomesTest {
         EgressOutcomes.Merged m = EgressOutcomes.merge(List.of("http://127.0.0.2:80/a.css: canceled"),
                 List.of(http("http://127.0.0.2:80/a.css", "127.0.0.2:80", Outcome.BLOCKED, "blocked: 127.0.0.2 is loopback (127.0.0.0/8)"),
                         http("http://127.0.0.2:80/a.css", "127.0.0.2:80", Outcome.BLOCKED, "blocked: 127.0.0.2 is loopback (127.0.0.0/8)"),
-                        http("http://down.test/x", "down.test:80", Outcome.UNREACHABLE, "could not connect to down.test:80 (127.0.0.1)"),
+                        http("http://down.test/x", "down.test:80", Outcome.UNREACHABLE, "net::ERR_CONNECTION_REFUSED: could not connect to down.test:80 (127.0.0.1)"),
                         tunnel("127.0.0.2:80", Outcome.BLOCKED, "blocked: 127.0.0.2 is loopback (127.0.0.0/8)")), 50);
         assertThat(m.blocked()).extracting(BlockedRequest::url).containsExactly("http://127.0.0.2:80/a.css", "127.0.0.2:80");
-        assertThat(m.failed()).containsExactly("http://down.test/x: net::ERR_CONNECTION_FAILED (could not connect to down.test:80 (127.0.0.1))");
+        assertThat(m.failed()).containsExactly("http://down.test/x: net::ERR_CONNECTION_REFUSED: could not connect to down.test:80 (127.0.0.1)");
     }
 
     @Test

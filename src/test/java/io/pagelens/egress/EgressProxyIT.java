@@ -141,7 +141,8 @@ class EgressProxyIT {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             closedPort = s.getLocalPort();
         }
-        assertThat(get("http://127.0.0.1:" + closedPort + "/")).startsWith("HTTP/1.1 502").contains("unreachable");
+        assertThat(get("http://127.0.0.1:" + closedPort + "/")).startsWith("HTTP/1.1 502").contains("unreachable")
+                .contains("ERR_CONNECTION_REFUSED");
     }
 
     @Test
