@@ -81,7 +81,7 @@ public final class ChromeCapturer implements Capturer {
         Decision pre = egress.checkNavigation(request.url());
         if (!pre.isAllowed()) {
             sink.discard();
-            throw new CaptureException(CaptureError.BLOCKED, pre.explained());
+            throw new CaptureException(CaptureError.BLOCKED, refused(request.url().toString(), pre.explained()));
         }
         long start = System.nanoTime();
         CaptureKind kind = kindOf(request);
@@ -214,9 +214,11 @@ public final class ChromeCapturer implements Capturer {
             URI doc = chain.isEmpty() ? request.url() : chain.getLast();
             Optional<EgressEvent> e = tab.egress().failureFor(doc);
             if (e.isEmpty()) return Optional.empty();
-            String where = doc.equals(request.url()) || chain.size() <= 1 ? "" : "the redirect to " + doc + " was refused: ";
+            boolean redirected = !doc.equals(request.url()) && chain.size() > 1;
+            String where = redirected ? "the redirect to " + doc + " was refused: " : "";
             return Optional.of(switch (e.get().outcome()) {
-                case BLOCKED -> new CaptureException(CaptureError.BLOCKED, where + e.get().explained());
+                case BLOCKED -> new CaptureException(CaptureError.BLOCKED,
+                        refused((redirected ? "the redirect to " : "") + doc, e.get().explained()));
                 case UNRESOLVED -> new CaptureException(CaptureError.DNS_FAILURE, where + e.get().reason());
                 case UNREACHABLE -> new CaptureException(CaptureError.CONNECTION_FAILED, where + "loading " + doc + " failed: " + e.get().reason());
             });
@@ -307,6 +309,12 @@ public final class ChromeCapturer implements Capturer {
             json.writeValue(new NonClosing(s), value);
             return s.finish(0, 0);
         }
+    }
+
+    /** "the egress guard refused URL: 127.0.0.2 is loopback (127.0.0.0/8) (to allow it, ...)": the error names the rule. */
+    static String refused(String what, String explained) {
+        String why = explained.startsWith("blocked: ") ? explained.substring("blocked: ".length()) : explained;
+        return "the egress guard refused " + what + ": " + why;
     }
 
     private static long ms(long nanos) {

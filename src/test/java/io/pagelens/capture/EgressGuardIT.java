@@ -195,7 +195,7 @@ class EgressGuardIT {
         assertThatThrownBy(() -> capture(url.replace("PORT", Integer.toString(site.port()))))
                 .isInstanceOf(CaptureException.class)
                 .satisfies(e -> assertThat(((CaptureException) e).error()).isEqualTo(CaptureError.BLOCKED))
-                .hasMessageStartingWith("blocked: ").hasMessageContaining("PAGELENS_ALLOW_HOSTS");
+                .hasMessageStartingWith("the egress guard refused http://").hasMessageContaining("PAGELENS_ALLOW_HOSTS");
     }
 
     /**
@@ -216,8 +216,8 @@ class EgressGuardIT {
         assertThatThrownBy(() -> capture(site.url("redirect-to-trap")))
                 .isInstanceOf(CaptureException.class)
                 .satisfies(e -> assertThat(((CaptureException) e).error()).isEqualTo(CaptureError.BLOCKED))
-                .hasMessageContaining("the redirect to http://127.0.0.2:" + site.port() + "/redirected was refused")
-                .hasMessageContaining("127.0.0.2 is loopback (127.0.0.0/8)");
+                .hasMessage("the egress guard refused the redirect to http://127.0.0.2:" + site.port() + "/redirected: 127.0.0.2 is"
+                        + " loopback (127.0.0.0/8) (to allow it, add it to PAGELENS_ALLOW_HOSTS)");
     }
 
     @Test
@@ -259,6 +259,20 @@ class EgressGuardIT {
                 .delay(Duration.ofMillis(600)).build(), new Engines.MemorySink());
         assertThat(r.report().finalUrl().getScheme()).isEqualTo("http");
         assertThat(r.report().finalUrl().getPath()).isEqualTo("/local-schemes.html");
+    }
+
+    @Test
+    void cli_blockedUrl_exitsNonZeroNamingTheRule() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        io.pagelens.cli.CaptureCommand cmd = new io.pagelens.cli.CaptureCommand(() -> new CaptureEngine(config(), CaptureSettings.DEFAULTS,
+                new FixedAdmission(1), new SimpleMeterRegistry(), null, io.pagelens.testing.TestEgress.guard()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), e);
+        int exit = new picocli.CommandLine(cmd).execute("http://127.0.0.2:" + site.port() + "/", "-o",
+                System.getProperty("java.io.tmpdir") + "/pagelens-egress-cli-test.png");
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("blocked").contains("127.0.0.2 is loopback (127.0.0.0/8)").contains("PAGELENS_ALLOW_HOSTS");
     }
 
     /** The control: without the guard the same page does reach the alias, so the traps would catch a broken guard. */
