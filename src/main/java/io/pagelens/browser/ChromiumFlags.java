@@ -75,7 +75,9 @@ public final class ChromiumFlags {
             // without it Chromium sends localhost and 127.0.0.0/8 directly, around any proxy (its implicit bypass rule)
             argv.add("--proxy-bypass-list=" + EgressGuard.BYPASS_LIST);
             // WebRTC sends UDP on its own sockets, which no HTTP proxy carries: only proxied (TCP TURN) traffic remains.
-            // Checked in EgressGuardIT: a STUN server on 127.0.0.2 gets no packet with this flag, and gets one without.
+            // Headless shell 156 honours this switch; full Chromium 156 no longer has it and gets the same policy from
+            // its profile's preferences (ChromiumProcess). Checked in EgressGuardIT with both: a STUN server on 127.0.0.2
+            // gets no packet, and gets several without the switch or the preference.
             argv.add("--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
         }
         if (!extraArgs.contains(KEEP_DESKTOP_MODE)) {

@@ -173,6 +173,23 @@ class EgressGuardIT {
         System.out.println("failed: " + r.report().failedRequests());
     }
 
+    /**
+     * Full Chromium takes the WebRTC policy from its profile (it lost the switch headless shell still has), and its
+     * contexts take their own proxy ports too: the same page, the same zero hits. Skipped where it is not installed.
+     */
+    @Test
+    void hostilePage_inFullChromium_isContainedToo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(BrowserConfig.FULL_CHROMIUM), "full chromium not installed");
+        try (CaptureEngine full = new CaptureEngine(BrowserConfig.defaults(BrowserConfig.FULL_CHROMIUM, ARGS), CaptureSettings.DEFAULTS,
+                new FixedAdmission(1), new SimpleMeterRegistry(), null,
+                EgressGuard.start(EgressSettings.allowing("127.0.0.1,localhost"), resolver, new SimpleMeterRegistry()))) {
+            CaptureResult r = full.capture(CaptureRequest.builder(site.url("hostile.html")).formats(SHOT).waitForSelector("#done")
+                    .timeout(Duration.ofSeconds(40)).build(), new Engines.MemorySink());
+            assertThat(r.report().blockedRequests()).extracting(BlockedRequest::url)
+                    .contains("http://127.0.0.2:" + site.port() + "/img-decimal", "127.0.0.2:" + site.port());
+        }
+    }
+
     @Test
     void anotherCapture_inParallel_seesOnlyItsOwnBlocks() throws Exception {
         CompletableFuture<CaptureResult> hostile = CompletableFuture.supplyAsync(() -> {
