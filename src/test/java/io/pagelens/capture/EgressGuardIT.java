@@ -151,6 +151,7 @@ class EgressGuardIT {
     @Test
     void hostilePage_everyPrivateFormIsBlockedAndReported() throws Exception {
         int c = site.port();
+        resolver.answer("rebind.test", "127.0.0.1", "127.0.0.3"); // afresh: other tests load the page too
         CaptureResult r = engine.capture(CaptureRequest.builder(site.url("hostile.html")).formats(Set.of(Format.SCREENSHOT, Format.HTML))
                 .waitForSelector("#done").timeout(Duration.ofSeconds(40)).build(), new Engines.MemorySink());
         List<BlockedRequest> blocked = r.report().blockedRequests();
