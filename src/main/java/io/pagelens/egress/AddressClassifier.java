@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses a capture must never reach: loopback, private, link-local (cloud metadata), CGNAT, multicast,
+ * Which addresses a capture must never reach: loopback, private, link-local, cloud metadata, CGNAT, multicast,
  * broadcast and the IANA special-purpose and reserved blocks of IPv4 and IPv6. IPv6 forms that carry an IPv4
  * address (IPv4-mapped, NAT64, 6to4, Teredo) are judged by the address they carry; IPv4-compatible and
  * local-use NAT64 are refused whole. Of IPv6, only global unicast (2000::/3) is reachable at all.
@@ -47,17 +47,17 @@ public final class AddressClassifier {
     static final List<Range> V4 = List.of(
             new Range("this network", Cidr.of("0.0.0.0/8")),
             new Range("private", Cidr.of("10.0.0.0/8")),
-            new Range("shared address space (CGNAT)", Cidr.of("100.64.0.0/10")),
+            new Range("CGNAT shared address space", Cidr.of("100.64.0.0/10")),
             new Range("loopback", Cidr.of("127.0.0.0/8")),
-            new Range("link-local (cloud metadata)", Cidr.of("169.254.0.0/16")),
+            new Range("link-local, cloud metadata", Cidr.of("169.254.0.0/16")),
             new Range("private", Cidr.of("172.16.0.0/12")),
             new Range("IETF protocol assignments", Cidr.of("192.0.0.0/24")),
-            new Range("documentation (TEST-NET-1)", Cidr.of("192.0.2.0/24")),
-            new Range("6to4 relay anycast (deprecated)", Cidr.of("192.88.99.0/24")),
+            new Range("documentation TEST-NET-1", Cidr.of("192.0.2.0/24")),
+            new Range("deprecated 6to4 relay anycast", Cidr.of("192.88.99.0/24")),
             new Range("private", Cidr.of("192.168.0.0/16")),
             new Range("benchmarking", Cidr.of("198.18.0.0/15")),
-            new Range("documentation (TEST-NET-2)", Cidr.of("198.51.100.0/24")),
-            new Range("documentation (TEST-NET-3)", Cidr.of("203.0.113.0/24")),
+            new Range("documentation TEST-NET-2", Cidr.of("198.51.100.0/24")),
+            new Range("documentation TEST-NET-3", Cidr.of("203.0.113.0/24")),
             new Range("multicast", Cidr.of("224.0.0.0/4")),
             new Range("broadcast", Cidr.of("255.255.255.255/32")),
             new Range("reserved", Cidr.of("240.0.0.0/4")));
@@ -66,21 +66,21 @@ public final class AddressClassifier {
             block("unspecified", "::/128"),
             block("loopback", "::1/128"),
             carrier("IPv4-mapped", "::ffff:0:0/96"),
-            block("IPv4-compatible (deprecated)", "::/96"),
+            block("deprecated IPv4-compatible", "::/96"),
             carrier("NAT64", "64:ff9b::/96"),
             block("local-use NAT64", "64:ff9b:1::/48"),
             block("discard-only", "100::/64"),
             carrier("Teredo", "2001::/32"),
             block("benchmarking", "2001:2::/48"),
-            block("ORCHID (deprecated)", "2001:10::/28"),
+            block("deprecated ORCHID", "2001:10::/28"),
             block("ORCHIDv2", "2001:20::/28"),
             block("documentation", "2001:db8::/32"),
             carrier("6to4", "2002::/16"),
             block("documentation", "3fff::/20"),
             block("SRv6 SIDs", "5f00::/16"),
-            block("unique local (ULA)", "fc00::/7"),
+            block("unique local", "fc00::/7"),
             block("link-local", "fe80::/10"),
-            block("site-local (deprecated)", "fec0::/10"),
+            block("deprecated site-local", "fec0::/10"),
             block("multicast", "ff00::/8"));
 
     /** Everything of IPv6 outside this block is unallocated or special. */
