@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.config.Env;
 import io.pagelens.observe.MeterNames;
+import io.pagelens.url.WebUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,9 +145,25 @@ public final class EgressGuard implements AutoCloseable {
                     : "the " + scheme + ": scheme is not allowed (only http and https)", false);
         }
         if (!settings.enabled()) return Decision.allowed(List.of(), "egress guard off");
-        String host = url.getHost();
+        String host = hostOf(url);
         if (host == null || host.isEmpty()) return Decision.blocked("the URL has no host", false);
         return policy.decide(host, null);
+    }
+
+    /**
+     * The host of an http(s) or ws(s) URI as a browser reads it ({@link URI#getHost()} is null for names such as
+     * {@code my_host.example}, which browsers accept); null when it has none.
+     */
+    static String hostOf(URI url) {
+        String host = url.getHost();
+        if (host != null) return host;
+        try {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            URI asHttp = scheme.startsWith("ws") ? URI.create(url.toString().replaceFirst("^[wW][sS]", "http")) : url;
+            return WebUrl.from(asHttp).hostname();
+        } catch (IllegalArgumentException e) { // UrlException included
+            return null;
+        }
     }
 
     /** Whether {@code scheme} reaches the browser's own or local resources (file:, chrome:, data:, javascript:, ...). */

@@ -82,7 +82,7 @@ public final class EgressSession implements AutoCloseable {
 
     /** {@code host:port} of an http(s)/ws(s) URL, the default port filled in; null without a host. */
     public static String authority(URI url) {
-        String host = url.getHost();
+        String host = EgressGuard.hostOf(url);
         if (host == null) return null;
         int port = url.getPort();
         if (port < 0) {

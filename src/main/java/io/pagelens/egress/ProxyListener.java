@@ -21,6 +21,7 @@ final class ProxyListener implements AutoCloseable {
     private final String label;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
     private volatile boolean closed;
 
     ProxyListener(EgressGuard guard, Consumer<EgressEvent> events, String label) throws IOException {
@@ -29,7 +30,7 @@ final class ProxyListener implements AutoCloseable {
         this.label = label;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), 0), 128);
-        Thread.ofVirtual().name("egress-accept-" + label).start(this::acceptLoop);
+        this.acceptor = Thread.ofVirtual().name("egress-accept-" + label).start(this::acceptLoop);
     }
 
     private void acceptLoop() {
@@ -97,5 +98,12 @@ final class ProxyListener implements AutoCloseable {
             // already closed
         }
         for (Socket s : sockets) closeQuietly(s);
+        // A socket closed while a thread waits in accept() is released only when that thread leaves it: wait, so the
+        // port no longer accepts once close() returns.
+        try {
+            acceptor.join(java.time.Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

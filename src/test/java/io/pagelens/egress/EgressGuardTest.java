@@ -57,6 +57,10 @@ class EgressGuardTest {
             assertThat(g.checkNavigation(URI.create("https://example.com/")).isAllowed()).as("judged by the proxy when it connects").isTrue();
             assertThat(g.checkNavigation(URI.create("javascript:alert(1)")).isBlocked()).isTrue();
             assertThat(g.checkNavigation(URI.create("http://[fd00::1]/")).reason()).contains("unique local (fc00::/7)");
+            // java.net.URI has no host for names browsers accept; the guard reads them the WHATWG way
+            assertThat(URI.create("http://my_host.example:8080/x").getHost()).isNull();
+            assertThat(g.checkNavigation(URI.create("http://my_host.example:8080/x")).isAllowed()).isTrue();
+            assertThat(EgressSession.authority(URI.create("wss://my_host.example/socket"))).isEqualTo("my_host.example:443");
         }
     }
 
