@@ -216,17 +216,16 @@ class EgressGuardIT {
                 .hasMessageStartingWith("the egress guard refused http://").hasMessageContaining("PAGELENS_ALLOW_HOSTS");
     }
 
-    /**
-     * java.net.URI keeps these spellings as they are, and the guard refuses them as non-canonical (or the intake finds
-     * no host in {@code 127.2}); the WHATWG intake will turn them into 127.0.0.2, refused as loopback. Either way BLOCKED
-     * or refused at intake, never captured.
-     */
+    /** The WHATWG intake turns every number form into 127.0.0.2 (as Chromium would), which the guard refuses as loopback. */
     @ParameterizedTest
-    @ValueSource(strings = {"http://2130706434:PORT/", "http://0x7f000002:PORT/", "http://0177.0.0.2:PORT/", "http://127.2:PORT/"})
-    void topLevel_numberSpellings_areRefused(String url) {
+    @ValueSource(strings = {"http://2130706434:PORT/", "http://0x7f000002:PORT/", "http://0177.0.0.2:PORT/", "http://127.2:PORT/",
+            "http://0x7f.0.0.2:PORT/", "http://[::ffff:127.0.0.2]:PORT/"})
+    void topLevel_numberSpellings_areBlockedAsLoopback(String url) {
         assertThatThrownBy(() -> capture(url.replace("PORT", Integer.toString(site.port()))))
-                .satisfies(e -> assertThat(e instanceof InvalidRequestException
-                        || e instanceof CaptureException ce && ce.error() == CaptureError.BLOCKED).as(e.toString()).isTrue());
+                .isInstanceOf(CaptureException.class)
+                .satisfies(e -> assertThat(((CaptureException) e).error()).isEqualTo(CaptureError.BLOCKED))
+                .hasMessageContaining("127.0.0.2")
+                .hasMessageContaining("loopback (127.0.0.0/8)");
     }
 
     @Test
