@@ -33,6 +33,8 @@ public final class ErrorMapper {
             case ApiException e -> e;
             case QueueFullException e -> new ApiException(429, "queue_full", e.getMessage())
                     .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            case InvalidRequestException e when e.error() == CaptureError.BLOCKED ->
+                    new ApiException(CaptureError.BLOCKED.httpStatus(), "blocked", e.getMessage(), e.field());
             case InvalidRequestException e -> new ApiException(422, "invalid_value", e.getMessage(), e.field());
             case UnrecognizedPropertyException e -> new ApiException(400, "unknown_field",
                     "unknown field '" + e.getPropertyName() + "'", path(e));

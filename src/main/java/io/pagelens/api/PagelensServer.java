@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.api.auth.ApiKeyGuard;
 import io.pagelens.api.auth.ApiKeyStore;
 import io.pagelens.api.auth.KeyBootstrap;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.jobs.FollowUps;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
@@ -50,9 +51,12 @@ public final class PagelensServer implements AutoCloseable {
         }
     }
 
-    /** What the caller provides. {@code handlers} run the job kinds besides webhooks (capture, later crawl). */
+    /**
+     * What the caller provides. {@code handlers} run the job kinds besides webhooks (capture, later crawl);
+     * {@code egress} guards webhook deliveries as it guards captures.
+     */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock) {
+                        MeterRegistry registry, Clock clock, EgressGuard egress) {
     }
 
     /** Routes contributed by a feature (captures, projects). */
@@ -83,7 +87,7 @@ public final class PagelensServer implements AutoCloseable {
         JobStore store = new JobStore(p.db(), p.clock());
         JobEvents events = new JobEvents();
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
-        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock()));
+        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock(), p.egress()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, followUps, s.workers(), p.clock(), p.registry()) : null;
         JobService jobs = new JobService(store, events, workers, followUps, s.queueLimit(), p.clock());

@@ -12,6 +12,9 @@ import io.pagelens.content.ContentExtractor;
 import io.pagelens.content.Link;
 import io.pagelens.content.PageContent;
 import io.pagelens.content.PageMetadata;
+import io.pagelens.egress.Decision;
+import io.pagelens.egress.EgressEvent;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.memory.Admission;
 import io.pagelens.memory.CaptureKind;
 import io.pagelens.observe.MeterNames;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +46,7 @@ public final class ChromeCapturer implements Capturer {
     private final CaptureSettings settings;
     private final MeterRegistry registry;
     private final ScreenshotWriter screenshots;
+    private final EgressGuard egress;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -49,8 +54,9 @@ public final class ChromeCapturer implements Capturer {
      *                  has none (requests for those formats then fail with a clear error)
      */
     public ChromeCapturer(BrowserSupervisor browsers, Admission admission, ContentExtractor extractor,
-                          CaptureSettings settings, MeterRegistry registry) {
+                          CaptureSettings settings, MeterRegistry registry, EgressGuard egress) {
         this.browsers = browsers;
+        this.egress = egress;
         this.admission = admission;
         this.extractor = extractor;
         this.settings = settings;
@@ -69,6 +75,13 @@ public final class ChromeCapturer implements Capturer {
         if (extractor == null && request.formats().stream().anyMatch(CONTENT_FORMATS::contains)) {
             sink.discard(); // nothing was written, but every failed capture tells its sink
             throw new CaptureException(CaptureError.INVALID_REQUEST, "formats markdown, text, links and metadata need a content extractor, and this engine has none");
+        }
+        // Before a queue slot or a tab: schemes, IP literals and deny-listed names need no DNS. A name is resolved
+        // and judged once, by the proxy, when Chromium connects (see refusal()).
+        Decision pre = egress.checkNavigation(request.url());
+        if (!pre.isAllowed()) {
+            sink.discard();
+            throw new CaptureException(CaptureError.BLOCKED, refused(request.url().toString(), pre.explained()));
         }
         long start = System.nanoTime();
         CaptureKind kind = kindOf(request);
@@ -144,7 +157,7 @@ public final class ChromeCapturer implements Capturer {
             try (tab) {
                 page = new PageCapture(tab.session(), tab.targetId(), request, deadline, settings);
                 try (PageCapture p = page) {
-                    return capture(p);
+                    return capture(p, tab);
                 }
             } catch (CdpException e) {
                 throw mapCdp(e, tab, page);
@@ -190,10 +203,37 @@ public final class ChromeCapturer implements Capturer {
             return new CaptureException(CaptureError.INTERNAL, "Chromium refused a command: " + e.getMessage(), e);
         }
 
-        private CaptureResult capture(PageCapture page) throws CdpException, InterruptedException, CaptureException, IOException {
+        /**
+         * The main document's request refused by the egress proxy, as the capture's error. Looked up when the
+         * navigation failed, or when it "succeeded" with a 403/502 that the proxy itself answered (plain http).
+         */
+        private Optional<CaptureException> refusal(BrowserSupervisor.Tab tab, PageCapture page, boolean navigationFailed) {
+            int status = page.events().status();
+            if (!navigationFailed && status != 403 && status != 502) return Optional.empty();
+            List<URI> chain = page.events().redirectChain();
+            URI doc = chain.isEmpty() ? request.url() : chain.getLast();
+            Optional<EgressEvent> e = tab.egress().failureFor(doc);
+            if (e.isEmpty()) return Optional.empty();
+            boolean redirected = !doc.equals(request.url()) && chain.size() > 1;
+            String where = redirected ? "the redirect to " + doc + " was refused: " : "";
+            return Optional.of(switch (e.get().outcome()) {
+                case BLOCKED -> new CaptureException(CaptureError.BLOCKED,
+                        refused((redirected ? "the redirect to " : "") + doc, e.get().explained()));
+                case UNRESOLVED -> new CaptureException(CaptureError.DNS_FAILURE, where + e.get().reason());
+                case UNREACHABLE -> new CaptureException(CaptureError.CONNECTION_FAILED, where + "loading " + doc + " failed: " + e.get().reason());
+            });
+        }
+
+        private CaptureResult capture(PageCapture page, BrowserSupervisor.Tab tab) throws CdpException, InterruptedException, CaptureException, IOException {
             page.setUp();
             long navStart = System.nanoTime();
-            page.navigate();
+            try {
+                page.navigate();
+            } catch (CaptureException e) {
+                throw refusal(tab, page, true).orElse(e);
+            }
+            Optional<CaptureException> refused = refusal(tab, page, false);
+            if (refused.isPresent()) throw refused.get();
             long renderStart = System.nanoTime();
             page.settle();
             long encodeStart = System.nanoTime();
@@ -236,7 +276,8 @@ public final class ChromeCapturer implements Capturer {
             long bytes = artifacts.stream().mapToLong(Artifact::bytes).sum();
             CaptureReport.Timings timings = new CaptureReport.Timings(queueMs, ms(renderStart - navStart),
                     ms(encodeStart - renderStart), ms(end - encodeStart), ms(end - start));
-            CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), ev.failedRequests(),
+            EgressOutcomes.Merged net = EgressOutcomes.merge(ev.failedRequests(), tab.egress().events(), PageEvents.MAX_MESSAGES);
+            CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), net.failed(), net.blocked(),
                     (int) Math.ceil(metrics.contentHeight()), shot != null && shot.heightCapped(),
                     shot == null ? 0 : shot.tiles(), timings, bytes);
             log.atInfo().addKeyValue("url", request.url().toString()).addKeyValue("status", ev.status())
@@ -268,6 +309,12 @@ public final class ChromeCapturer implements Capturer {
             json.writeValue(new NonClosing(s), value);
             return s.finish(0, 0);
         }
+    }
+
+    /** "the egress guard refused URL: 127.0.0.2 is loopback (127.0.0.0/8) (to allow it, ...)": the error names the rule. */
+    static String refused(String what, String explained) {
+        String why = explained.startsWith("blocked: ") ? explained.substring("blocked: ".length()) : explained;
+        return "the egress guard refused " + what + ": " + why;
     }
 
     private static long ms(long nanos) {

@@ -2,6 +2,9 @@ package io.pagelens.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.egress.EgressBlockedException;
+import io.pagelens.egress.EgressEvent;
+import io.pagelens.egress.EgressHttp;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,15 +27,17 @@ public final class WebhookHandler implements JobHandler {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebhookSigner signer;
-    private final HttpClient http;
+    private final EgressHttp http;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WebhookHandler(WebhookSigner signer, ObjectMapper json, Clock clock) {
+    /** {@code egress} makes the sender's client: every delivery goes through the egress guard, as captures do. */
+    public WebhookHandler(WebhookSigner signer, ObjectMapper json, Clock clock, io.pagelens.egress.EgressGuard egress) {
         this.signer = signer;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = egress.http("webhooks", HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1));
     }
 
     /** The payload of a delivery job. */
@@ -71,6 +76,10 @@ public final class WebhookHandler implements JobHandler {
             }
             JsonNode out = json.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
             return out.toString();
+        } catch (EgressBlockedException e) {
+            // a refused host stays refused: no retries
+            if (e.outcome() == EgressEvent.Outcome.BLOCKED) throw new JobFailure("webhook_blocked", e.getMessage(), false, 403);
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
         } catch (IOException e) {
             throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
         }
