@@ -34,7 +34,7 @@ public final class ErrorMapper {
             case ApiException e -> e;
             case QueueFullException e -> new ApiException(429, "queue_full", e.getMessage())
                     .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            case InvalidRequestException e -> ApiException.of(CaptureError.INVALID_REQUEST, e.getMessage(), e.field());
+            case InvalidRequestException e -> ApiException.of(e.error(), e.getMessage(), e.field()); // invalid_value, or blocked
             case UnrecognizedPropertyException e -> new ApiException(400, "unknown_field",
                     "unknown field '" + e.getPropertyName() + "'", path(e));
             case InvalidFormatException e -> new ApiException(400, "invalid_type",

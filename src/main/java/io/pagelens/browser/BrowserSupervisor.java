@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.CdpSession;
 import io.pagelens.cdp.Commands;
+import io.pagelens.config.ConfigException;
+import io.pagelens.egress.EgressGuard;
+import io.pagelens.egress.EgressSession;
 import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,8 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Counter launches;
     private final MeterRegistry registry;
+    private final EgressGuard egress;
+    private final java.util.concurrent.atomic.AtomicLong tabSeq = new java.util.concurrent.atomic.AtomicLong();
     private Browser current;
     private boolean closed;
     private long lastActivityNanos = System.nanoTime();
@@ -63,9 +68,29 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         }
     }
 
+    /** Without an egress guard: Chromium connects wherever pages ask. For tests of the supervisor itself. */
     public BrowserSupervisor(BrowserConfig config, MeterRegistry registry) {
+        this(config, registry, EgressGuard.off());
+    }
+
+    /**
+     * Every request of the browser goes through {@code egress} (when it is on): the browser's own proxy flags point
+     * at its default port, and each tab's context at a port of its own ({@link Tab#egress()}). Not closed here.
+     */
+    public BrowserSupervisor(BrowserConfig config, MeterRegistry registry, EgressGuard egress) {
+        if (egress.enabled()) {
+            for (String a : config.extraArgs()) {
+                for (String f : ChromiumFlags.PROXY_FLAGS) {
+                    if (a.equals(f) || a.startsWith(f + "=")) {
+                        throw new ConfigException("PAGELENS_CHROME_ARGS", a, "would route Chromium around the egress guard;"
+                                + " allow hosts with PAGELENS_ALLOW_HOSTS instead (or PAGELENS_EGRESS=off to use your own proxy)");
+                    }
+                }
+            }
+        }
         this.config = config;
         this.registry = registry;
+        this.egress = egress;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("browser-idle").factory());
         this.launches = Counter.builder(MeterNames.BROWSER_LAUNCHES).description("Chromium launches").register(registry);
         Gauge.builder(MeterNames.BROWSER_IN_FLIGHT, this, BrowserSupervisor::inFlight).register(registry);
@@ -83,13 +108,28 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
     public Tab openTab(Instant deadline) throws BrowserUnavailableException, InterruptedException {
         Browser b = reserve(deadline);
         CdpSession browser = b.process.connection().browser();
+        EgressSession session;
+        try {
+            session = egress.openSession("tab-" + tabSeq.incrementAndGet());
+        } catch (IOException e) {
+            lock.lock();
+            try {
+                b.settingUp--;
+            } finally {
+                lock.unlock();
+            }
+            release(b);
+            throw new BrowserUnavailableException("the egress proxy could not open a port for the capture: " + e.getMessage(), e);
+        }
         String context = null;
         boolean joined = false;
         try {
-            context = browser.send(Commands.createBrowserContext(), SETUP_TIMEOUT);
+            // The context's own proxy port makes every request it sends attributable to this capture.
+            String proxy = session.proxyServer();
+            context = browser.send(Commands.createBrowserContext(proxy, proxy == null ? null : EgressGuard.BYPASS_LIST), SETUP_TIMEOUT);
             String target = browser.send(Commands.createTarget("about:blank", context), SETUP_TIMEOUT);
             String sessionId = browser.send(Commands.attachToTarget(target), SETUP_TIMEOUT);
-            Tab tab = new Tab(b, context, target, b.process.connection().session(sessionId));
+            Tab tab = new Tab(b, context, target, b.process.connection().session(sessionId), session);
             lock.lock();
             try {
                 tabs.addLast(tab);
@@ -101,6 +141,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             return tab;
         } catch (CdpException e) {
             if (context != null) browser.sendAsync(Commands.disposeBrowserContext(context), SETUP_TIMEOUT);
+            session.close();
             release(b);
             if (e.browserBroken()) kill(b, "tab setup failed: " + e.getMessage());
             throw new BrowserUnavailableException("could not open a page in Chromium: " + e.getMessage(), e);
@@ -154,7 +195,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         IOException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                Browser b = new Browser(ChromiumProcess.launch(config));
+                Browser b = new Browser(ChromiumProcess.launch(config, egress.browserProxy()));
                 launches.increment();
                 return b;
             } catch (IOException e) {
@@ -247,14 +288,21 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         private final String contextId;
         private final String targetId;
         private final CdpSession session;
+        private final EgressSession egress;
         private volatile String abortReason;
         private boolean closedTab;
 
-        private Tab(Browser browser, String contextId, String targetId, CdpSession session) {
+        private Tab(Browser browser, String contextId, String targetId, CdpSession session, EgressSession egress) {
             this.browser = browser;
             this.contextId = contextId;
             this.targetId = targetId;
             this.session = session;
+            this.egress = egress;
+        }
+
+        /** What the egress guard refused for this capture (an empty session when the guard is off). */
+        public EgressSession egress() {
+            return egress;
         }
 
         public CdpSession session() {
@@ -306,6 +354,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
                 linger(browser, contextId);
                 Thread.currentThread().interrupt();
             }
+            egress.close(); // after the context: its connections end with it
             release(browser);
             checkMemory(browser);
         }

@@ -1,5 +1,7 @@
 package io.pagelens.browser;
 
+import io.pagelens.egress.EgressGuard;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,8 +45,24 @@ public final class ChromiumFlags {
     private ChromiumFlags() {
     }
 
+    /**
+     * Flags that would take Chromium's traffic around the egress guard's proxy; refused in PAGELENS_CHROME_ARGS while
+     * the guard is on ({@code --host-resolver-rules} is fine: the guard's resolver applies it too).
+     */
+    static final List<String> PROXY_FLAGS = List.of("--proxy-server", "--no-proxy-server", "--proxy-bypass-list",
+            "--proxy-pac-url", "--proxy-auto-detect", "--winhttp-proxy-resolver", "--force-webrtc-ip-handling-policy",
+            "--webrtc-ip-handling-policy");
+
     /** The full argv, binary first, then base flags, then {@code extraArgs} last so they win. */
     public static List<String> build(Path binary, Path userDataDir, int jsHeapMb, List<String> extraArgs) {
+        return build(binary, userDataDir, jsHeapMb, null, extraArgs);
+    }
+
+    /**
+     * As {@link #build(Path, Path, int, List)}, with all traffic sent to the egress proxy {@code proxyServer}
+     * ({@code http://127.0.0.1:PORT}; null: no proxy flags). Browser contexts name their own port on top.
+     */
+    public static List<String> build(Path binary, Path userDataDir, int jsHeapMb, String proxyServer, List<String> extraArgs) {
         List<String> argv = new ArrayList<>();
         argv.add(binary.toString());
         if (needsHeadlessFlag(binary)) argv.add("--headless");
@@ -52,6 +70,16 @@ public final class ChromiumFlags {
         argv.add("--user-data-dir=" + userDataDir);
         argv.add("--remote-debugging-pipe");
         if (jsHeapMb > 0) argv.add("--js-flags=--max-old-space-size=" + jsHeapMb);
+        if (proxyServer != null) {
+            argv.add("--proxy-server=" + proxyServer);
+            // without it Chromium sends localhost and 127.0.0.0/8 directly, around any proxy (its implicit bypass rule)
+            argv.add("--proxy-bypass-list=" + EgressGuard.BYPASS_LIST);
+            // WebRTC sends UDP on its own sockets, which no HTTP proxy carries: only proxied (TCP TURN) traffic remains.
+            // Headless shell 156 honours this switch; full Chromium 156 no longer has it and gets the same policy from
+            // its profile's preferences (ChromiumProcess). Checked in EgressGuardIT with both: a STUN server on 127.0.0.2
+            // gets no packet, and gets several without the switch or the preference.
+            argv.add("--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
+        }
         if (!extraArgs.contains(KEEP_DESKTOP_MODE)) {
             // Measured (bench, 512 MB, full page, 69 corpus pages): the tree's peak fell from 390 to 354 MB and the
             // costliest page (articles/wikipedia-2) from 320 to 261 MB; 58 of 60 run-to-run stable pages came out

@@ -57,6 +57,11 @@ public final class ChromiumProcess implements AutoCloseable {
 
     /** Starts Chromium and waits for its first CDP answer; on any failure nothing is left running. */
     public static ChromiumProcess launch(BrowserConfig config) throws IOException, InterruptedException {
+        return launch(config, null);
+    }
+
+    /** As {@link #launch(BrowserConfig)}, with every request sent to the egress proxy {@code proxyServer} (null: none). */
+    public static ChromiumProcess launch(BrowserConfig config, String proxyServer) throws IOException, InterruptedException {
         if (SWEPT.compareAndSet(false, true)) sweepStaleDirs();
         Path dir = Files.createTempDirectory(DIR_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -68,9 +73,10 @@ public final class ChromiumProcess implements AutoCloseable {
         try {
             mkfifo(in);
             mkfifo(out);
+            if (proxyServer != null) writeEgressPreferences(dir.resolve("profile"));
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c",
                     "in=$1; out=$2; shift 2; exec \"$@\" 3<\"$in\" 4>\"$out\"", "sh", in.toString(), out.toString()));
-            argv.addAll(ChromiumFlags.build(config.binary(), dir.resolve("profile"), config.jsHeapMb(), config.extraArgs()));
+            argv.addAll(ChromiumFlags.build(config.binary(), dir.resolve("profile"), config.jsHeapMb(), proxyServer, config.extraArgs()));
             ProcessBuilder pb = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -110,6 +116,17 @@ public final class ChromiumProcess implements AutoCloseable {
             deleteTree(dir);
             throw e;
         }
+    }
+
+    /**
+     * Full Chromium dropped the --force-webrtc-ip-handling-policy switch (headless shell still has it), so the same
+     * policy goes into the fresh profile's preferences, which the CDP browser contexts inherit: WebRTC may then use
+     * proxied traffic only (TCP TURN through the egress proxy), never its own UDP. EgressGuardIT checks both binaries.
+     */
+    private static void writeEgressPreferences(Path profile) throws IOException {
+        Path prefs = profile.resolve("Default").resolve("Preferences");
+        Files.createDirectories(prefs.getParent());
+        Files.writeString(prefs, "{\"webrtc\":{\"ip_handling_policy\":\"disable_non_proxied_udp\"}}");
     }
 
     private record Streams(InputStream in, OutputStream out) {

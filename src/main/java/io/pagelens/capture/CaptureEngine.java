@@ -7,6 +7,7 @@ import io.pagelens.browser.BrowserControl;
 import io.pagelens.browser.BrowserSupervisor;
 import io.pagelens.config.Env;
 import io.pagelens.content.ContentExtractor;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.memory.Admission;
 import io.pagelens.memory.FixedAdmission;
 
@@ -27,10 +28,18 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
     private final BrowserSupervisor browsers;
     private final ChromeCapturer capturer;
     private final Admission admission;
+    private final EgressGuard egress;
 
+    /** With the egress guard configured from the process environment (on unless PAGELENS_EGRESS=off). */
     public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Admission admission, MeterRegistry registry,
                          ContentExtractor extractor) {
         this(browser, settings, b -> admission, registry, extractor);
+    }
+
+    /** As above, behind {@code egress}, which the engine then owns and closes. */
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Admission admission, MeterRegistry registry,
+                         ContentExtractor extractor, EgressGuard egress) {
+        this(browser, settings, b -> admission, registry, extractor, egress);
     }
 
     /**
@@ -39,15 +48,25 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
      */
     public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
                          MeterRegistry registry, ContentExtractor extractor) {
-        this(browser, settings, admission, registry, extractor, PageStepFactory.STANDARD);
+        this(browser, settings, admission, registry, extractor, EgressGuard.fromEnv(Env.system(), browser.extraArgs(), registry));
     }
 
-    /** As above, with the {@link PageStep}s each capture runs chosen by {@code steps}. */
+    /** Behind {@code egress} (owned and closed here), with the standard page steps. */
     public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
-                         MeterRegistry registry, ContentExtractor extractor, PageStepFactory steps) {
-        this.browsers = new BrowserSupervisor(browser, registry);
+                         MeterRegistry registry, ContentExtractor extractor, EgressGuard egress) {
+        this(browser, settings, admission, registry, extractor, egress, PageStepFactory.STANDARD);
+    }
+
+    /**
+     * The full form: every request of the engine's Chromium goes through {@code egress}, owned and closed here, and the
+     * {@link PageStep}s each capture runs are chosen by {@code steps}.
+     */
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
+                         MeterRegistry registry, ContentExtractor extractor, EgressGuard egress, PageStepFactory steps) {
+        this.egress = egress;
+        this.browsers = new BrowserSupervisor(browser, registry, egress);
         this.admission = admission.apply(browsers);
-        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry, steps);
+        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry, egress, steps);
     }
 
     /**
@@ -64,8 +83,10 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
                                        ContentExtractor extractor) {
         Function<BrowserControl, Admission> a = admission != null ? admission
                 : b -> new FixedAdmission(env.integer("PAGELENS_CAPTURE_CONCURRENCY", DEFAULT_CONCURRENCY, 1, 64));
-        return new CaptureEngine(BrowserConfig.fromEnv(env), CaptureSettings.fromEnv(env), a,
-                registry != null ? registry : new SimpleMeterRegistry(), extractor);
+        BrowserConfig browser = BrowserConfig.fromEnv(env);
+        MeterRegistry r = registry != null ? registry : new SimpleMeterRegistry();
+        return new CaptureEngine(browser, CaptureSettings.fromEnv(env), a, r, extractor,
+                EgressGuard.fromEnv(env, browser.extraArgs(), r));
     }
 
     @Override
@@ -82,9 +103,15 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
         return admission;
     }
 
-    /** Stops Chromium (its whole process tree). Idempotent. */
+    /** The egress guard in front of the engine's Chromium; the webhook sender and the crawler's fetcher use it too. */
+    public EgressGuard egress() {
+        return egress;
+    }
+
+    /** Stops Chromium (its whole process tree), then the egress proxy. Idempotent. */
     @Override
     public void close() {
         browsers.close();
+        egress.close();
     }
 }

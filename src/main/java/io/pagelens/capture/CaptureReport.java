@@ -1,5 +1,7 @@
 package io.pagelens.capture;
 
+import io.pagelens.egress.BlockedRequest;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param httpStatus     the main document's status
  * @param consoleErrors  console.error messages and uncaught exceptions (capped)
  * @param failedRequests sub-requests that failed, as "URL: reason" (capped)
+ * @param blockedRequests requests the egress guard refused, with the rule (capped)
  * @param pageHeight     the document's full height in CSS pixels
  * @param heightCapped   whether a full-page screenshot was cut at maxHeight
  * @param tiles          screenshot pieces taken (1 unless the page was tiled)
@@ -20,22 +23,31 @@ import java.util.Map;
  * @param steps          what the capture's {@link PageStep}s reported, by key ({@link PageContext#report}); JSON values
  */
 public record CaptureReport(URI finalUrl, List<URI> redirectChain, int httpStatus, List<String> consoleErrors,
-                            List<String> failedRequests, int pageHeight, boolean heightCapped, int tiles,
-                            Timings timings, long bytesWritten, Map<String, Object> steps) {
+                            List<String> failedRequests, List<BlockedRequest> blockedRequests, int pageHeight,
+                            boolean heightCapped, int tiles, Timings timings, long bytesWritten, Map<String, Object> steps) {
     public CaptureReport {
         redirectChain = List.copyOf(redirectChain);
         consoleErrors = List.copyOf(consoleErrors);
         failedRequests = List.copyOf(failedRequests);
-        // insertion order kept (steps report in the order they ran); null values are not JSON a step meant to write
+        blockedRequests = blockedRequests == null ? List.of() : List.copyOf(blockedRequests); // absent in older stored reports
+        // insertion order kept (steps report in the order they ran); absent in older stored reports
         steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
     }
 
     /** A report without step entries. */
     public CaptureReport(URI finalUrl, List<URI> redirectChain, int httpStatus, List<String> consoleErrors,
+                         List<String> failedRequests, List<BlockedRequest> blockedRequests, int pageHeight,
+                         boolean heightCapped, int tiles, Timings timings, long bytesWritten) {
+        this(finalUrl, redirectChain, httpStatus, consoleErrors, failedRequests, blockedRequests, pageHeight, heightCapped, tiles,
+                timings, bytesWritten, Map.of());
+    }
+
+    /** A report without blocked requests or step entries (captures made with the guard off, test fixtures). */
+    public CaptureReport(URI finalUrl, List<URI> redirectChain, int httpStatus, List<String> consoleErrors,
                          List<String> failedRequests, int pageHeight, boolean heightCapped, int tiles,
                          Timings timings, long bytesWritten) {
-        this(finalUrl, redirectChain, httpStatus, consoleErrors, failedRequests, pageHeight, heightCapped, tiles, timings,
-                bytesWritten, Map.of());
+        this(finalUrl, redirectChain, httpStatus, consoleErrors, failedRequests, List.of(), pageHeight, heightCapped, tiles,
+                timings, bytesWritten, Map.of());
     }
 
     /** Milliseconds spent waiting for a slot, navigating, waiting for render, encoding/writing, and in total. */

@@ -10,8 +10,11 @@ import io.pagelens.content.ContentExtractor;
 import io.pagelens.content.Link;
 import io.pagelens.content.PageContent;
 import io.pagelens.content.PageMetadata;
-import io.pagelens.memory.Admission;
+import io.pagelens.egress.Decision;
+import io.pagelens.egress.EgressEvent;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.json.Jackson;
+import io.pagelens.memory.Admission;
 import io.pagelens.memory.CaptureKind;
 import io.pagelens.observe.MeterNames;
 import org.slf4j.Logger;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,21 +50,26 @@ public final class ChromeCapturer implements Capturer {
     private final MeterRegistry registry;
     private final ScreenshotWriter screenshots;
     private final PageStepFactory steps;
+    private final EgressGuard egress;
 
     /**
      * @param extractor makes markdown, text, links and metadata from the rendered HTML; null when the engine
      *                  has none (requests for those formats then fail with a clear error)
      */
     public ChromeCapturer(BrowserSupervisor browsers, Admission admission, ContentExtractor extractor,
-                          CaptureSettings settings, MeterRegistry registry) {
-        this(browsers, admission, extractor, settings, registry, PageStepFactory.STANDARD);
+                          CaptureSettings settings, MeterRegistry registry, EgressGuard egress) {
+        this(browsers, admission, extractor, settings, registry, egress, PageStepFactory.STANDARD);
     }
 
-    /** @param steps chooses the {@link PageStep}s each capture runs */
+    /**
+     * @param egress the guard every request of this capturer's Chromium goes through
+     * @param steps  chooses the {@link PageStep}s each capture runs
+     */
     public ChromeCapturer(BrowserSupervisor browsers, Admission admission, ContentExtractor extractor,
-                          CaptureSettings settings, MeterRegistry registry, PageStepFactory steps) {
+                          CaptureSettings settings, MeterRegistry registry, EgressGuard egress, PageStepFactory steps) {
         this.steps = steps;
         this.browsers = browsers;
+        this.egress = egress;
         this.admission = admission;
         this.extractor = extractor;
         this.settings = settings;
@@ -84,6 +93,10 @@ public final class ChromeCapturer implements Capturer {
             if (extractor == null && request.formats().stream().anyMatch(CONTENT_FORMATS::contains)) {
                 throw new CaptureException(CaptureError.INVALID_REQUEST, "formats markdown, text, links and metadata need a content extractor, and this engine has none");
             }
+            // Before a queue slot or a tab: schemes, IP literals and deny-listed names need no DNS. A name is resolved
+            // and judged once, by the proxy, when Chromium connects (see refusal()).
+            Decision pre = egress.checkNavigation(request.url());
+            if (!pre.isAllowed()) throw new CaptureException(CaptureError.BLOCKED, refused(request.url().toString(), pre.explained()));
             refuseIfTooLate(request, deadline, 0);
             CaptureResult r = admitted(request, sink, deadline, kind, start);
             outcome = "ok";
@@ -181,7 +194,7 @@ public final class ChromeCapturer implements Capturer {
             try (tab) {
                 page = new PageCapture(tab.session(), tab.targetId(), request, deadline, settings);
                 try (PageCapture p = page) {
-                    return capture(p);
+                    return capture(p, tab);
                 }
             } catch (CdpException e) {
                 throw mapCdp(e, tab, page);
@@ -227,12 +240,39 @@ public final class ChromeCapturer implements Capturer {
             return new CaptureException(CaptureError.INTERNAL, "Chromium refused a command: " + e.getMessage(), e);
         }
 
-        private CaptureResult capture(PageCapture page) throws CdpException, InterruptedException, CaptureException, IOException {
+        /**
+         * The main document's request refused by the egress proxy, as the capture's error. Looked up when the
+         * navigation failed, or when it "succeeded" with a 403/502 that the proxy itself answered (plain http).
+         */
+        private Optional<CaptureException> refusal(BrowserSupervisor.Tab tab, PageCapture page, boolean navigationFailed) {
+            int status = page.events().status();
+            if (!navigationFailed && status != 403 && status != 502) return Optional.empty();
+            List<URI> chain = page.events().redirectChain();
+            URI doc = chain.isEmpty() ? request.url() : chain.getLast();
+            Optional<EgressEvent> e = tab.egress().failureFor(doc);
+            if (e.isEmpty()) return Optional.empty();
+            boolean redirected = !doc.equals(request.url()) && chain.size() > 1;
+            String where = redirected ? "the redirect to " + doc + " was refused: " : "";
+            return Optional.of(switch (e.get().outcome()) {
+                case BLOCKED -> new CaptureException(CaptureError.BLOCKED,
+                        refused((redirected ? "the redirect to " : "") + doc, e.get().explained()));
+                case UNRESOLVED -> new CaptureException(CaptureError.DNS_FAILURE, where + e.get().reason());
+                case UNREACHABLE -> new CaptureException(CaptureError.CONNECTION_FAILED, where + "loading " + doc + " failed: " + e.get().reason());
+            });
+        }
+
+        private CaptureResult capture(PageCapture page, BrowserSupervisor.Tab tab) throws CdpException, InterruptedException, CaptureException, IOException {
             List<PageStep> pageSteps = steps.steps(request);
             page.setUp();
             for (PageStep s : pageSteps) s.beforeNavigation(page);
             long navStart = System.nanoTime();
-            page.navigate();
+            try {
+                page.navigate();
+            } catch (CaptureException e) {
+                throw refusal(tab, page, true).orElse(e);
+            }
+            Optional<CaptureException> refused = refusal(tab, page, false);
+            if (refused.isPresent()) throw refused.get();
             long renderStart = System.nanoTime();
             for (PageStep s : pageSteps) {
                 s.afterLoad(page);
@@ -279,7 +319,8 @@ public final class ChromeCapturer implements Capturer {
             long bytes = artifacts.stream().mapToLong(Artifact::bytes).sum();
             CaptureReport.Timings timings = new CaptureReport.Timings(queueMs, ms(renderStart - navStart),
                     ms(encodeStart - renderStart), ms(end - encodeStart), ms(end - start));
-            CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), ev.failedRequests(),
+            EgressOutcomes.Merged net = EgressOutcomes.merge(ev.failedRequests(), tab.egress().events(), PageEvents.MAX_MESSAGES);
+            CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), net.failed(), net.blocked(),
                     (int) Math.ceil(metrics.contentHeight()), shot != null && shot.heightCapped(),
                     shot == null ? 0 : shot.tiles(), timings, bytes, page.stepReports());
             log.atInfo().addKeyValue("url", request.url().toString()).addKeyValue("status", ev.status())
@@ -311,6 +352,12 @@ public final class ChromeCapturer implements Capturer {
             Jackson.PRETTY.writeValue(new NonClosing(s), value);
             return s.finish(0, 0);
         }
+    }
+
+    /** "the egress guard refused URL: 127.0.0.2 is loopback (127.0.0.0/8) (to allow it, ...)": the error names the rule. */
+    static String refused(String what, String explained) {
+        String why = explained.startsWith("blocked: ") ? explained.substring("blocked: ".length()) : explained;
+        return "the egress guard refused " + what + ": " + why;
     }
 
     private static long ms(long nanos) {

@@ -1,5 +1,7 @@
 package io.pagelens.capture;
 
+import io.pagelens.image.RowSource;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;

@@ -1,12 +1,15 @@
 package io.pagelens.capture;
 
+import io.pagelens.image.PngChunkReader;
+import io.pagelens.image.PngChunkWriter;
+import io.pagelens.image.PngFilters;
+import io.pagelens.image.PngHeader;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.zip.ZipException;
 
 /**
  * Joins PNG tiles of equal width into one PNG without decoding pixels. Each tile's IDAT stream is inflated
@@ -17,71 +20,55 @@ import java.util.zip.Inflater;
  * a few scanlines, whatever the page height; CPU is zlib's, not a per-pixel Java loop.
  */
 final class PngSplicer {
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final int CHUNK = 64 * 1024;
-
-    private final OutputStream out;
+    private final PngChunkWriter chunks;
     private final int width;
     private final int height;
-    private final Deflater deflater;
-    private final byte[] zbuf = new byte[CHUNK];
-    private long written;
+    private final int level;
+    private OutputStream idat;
     private int rowsOut;
     private int bpp;      // bytes per pixel, from the first tile
-    private byte[] ihdr;  // the first tile's header fields after width/height
+    private int colour;   // colour type, from the first tile
 
     PngSplicer(OutputStream out, int width, int height, int level) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("empty image " + width + "x" + height);
-        this.out = out;
+        this.chunks = new PngChunkWriter(out);
         this.width = width;
         this.height = height;
-        this.deflater = new Deflater(level);
+        this.level = level;
     }
 
     /** Appends the rows of one PNG tile (8-bit RGB or RGBA, not interlaced, {@code width} pixels wide). */
     void add(byte[] png, int len) throws IOException {
-        Chunks chunks = new Chunks(png, len);
-        byte[] head = chunks.header();
-        int w = readInt(head, 0);
-        int depth = head[8], colour = head[9], interlace = head[12];
-        if (w != width) throw new IOException("tile is " + w + " px wide, expected " + width);
-        if (depth != 8 || (colour != 2 && colour != 6) || interlace != 0) {
-            throw new IOException("tile is not an 8-bit RGB/RGBA non-interlaced PNG (depth " + depth + ", colour type " + colour + ")");
+        PngChunkReader tile = new PngChunkReader(new ByteArrayInputStream(png, 0, len), "tile");
+        PngHeader head = tile.header();
+        if (head.width() != width) throw new IOException("tile is " + head.width() + " px wide, expected " + width);
+        if (head.bitDepth() != 8 || (head.colourType() != 2 && head.colourType() != 6) || head.interlaced()) {
+            throw new IOException("tile is not an 8-bit RGB/RGBA non-interlaced PNG (depth " + head.bitDepth()
+                    + ", colour type " + head.colourType() + ")");
         }
-        if (ihdr == null) {
-            ihdr = head.clone();
+        if (idat == null) {
+            colour = head.colourType();
             bpp = colour == 6 ? 4 : 3;
-            writeHeader();
-        } else if (head[9] != ihdr[9]) {
+            chunks.header(width, height, 8, colour);
+            idat = chunks.idat(level);
+        } else if (head.colourType() != colour) {
             throw new IOException("tiles differ in colour type");
         }
         int stride = 1 + width * bpp;
         byte[] row = new byte[stride];
-        int filled = 0;
         boolean first = true;
-        Inflater inflater = new Inflater();
-        try {
-            chunks.feedIdat(inflater);
+        try (InputStream rows = tile.scanlines()) {
             while (rowsOut < height) {
-                int n = inflater.inflate(row, filled, stride - filled);
-                if (n == 0) {
-                    if (inflater.finished() || !chunks.feedIdat(inflater)) break;
-                    continue;
-                }
-                filled += n;
-                if (filled < stride) continue;
+                if (rows.readNBytes(row, 0, stride) < stride) break;
                 if (first) {
-                    unfilterAgainstZeroRow(row, bpp);
+                    PngFilters.unfilterAgainstZeroRow(row, bpp);
                     first = false;
                 }
-                deflate(row, stride);
+                idat.write(row, 0, stride);
                 rowsOut++;
-                filled = 0;
             }
-        } catch (DataFormatException e) {
+        } catch (ZipException e) {
             throw new IOException("corrupt tile: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 
@@ -91,125 +78,20 @@ final class PngSplicer {
 
     /** Pads to the announced height, ends the stream; returns the bytes written. */
     long finish() throws IOException {
-        if (ihdr == null) throw new IOException("no tiles were added");
+        if (idat == null) throw new IOException("no tiles were added");
         byte[] repeat = new byte[1 + width * bpp];
         repeat[0] = 2; // Up filter with zero differences: the same row again
         while (rowsOut < height) {
-            deflate(repeat, repeat.length);
+            idat.write(repeat, 0, repeat.length);
             rowsOut++;
         }
-        deflater.finish();
-        while (!deflater.finished()) emit(deflater.deflate(zbuf));
-        deflater.end();
-        chunk("IEND", new byte[0], 0);
-        out.flush();
-        return written;
+        idat.close();
+        chunks.end();
+        return chunks.written();
     }
 
-    /** Makes a tile's first row independent of the row above it, as filter None. */
-    static void unfilterAgainstZeroRow(byte[] row, int bpp) {
-        int type = row[0];
-        switch (type) {
-            case 0, 2 -> { } // None; Up of a zero row is the row itself
-            case 1, 4 -> { // Sub; Paeth with a zero row above always picks the left pixel, as Sub does
-                for (int i = 1 + bpp; i < row.length; i++) row[i] = (byte) (row[i] + row[i - bpp]);
-            }
-            case 3 -> { // Average of left and a zero above
-                for (int i = 1 + bpp; i < row.length; i++) row[i] = (byte) (row[i] + ((row[i - bpp] & 0xff) >>> 1));
-            }
-            default -> throw new IllegalArgumentException("unknown PNG filter type " + type);
-        }
-        row[0] = 0;
-    }
-
-    private void deflate(byte[] b, int len) throws IOException {
-        deflater.setInput(b, 0, len);
-        while (!deflater.needsInput()) emit(deflater.deflate(zbuf));
-    }
-
-    private void emit(int n) throws IOException {
-        if (n > 0) chunk("IDAT", zbuf, n);
-    }
-
-    private void writeHeader() throws IOException {
-        out.write(SIGNATURE);
-        written += SIGNATURE.length;
-        byte[] h = ihdr.clone();
-        writeInt(h, 0, width);
-        writeInt(h, 4, height);
-        chunk("IHDR", h, h.length);
-    }
-
-    private void chunk(String type, byte[] data, int len) throws IOException {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        byte[] head = new byte[8];
-        writeInt(head, 0, len);
-        System.arraycopy(t, 0, head, 4, 4);
-        out.write(head);
-        out.write(data, 0, len);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data, 0, len);
-        byte[] tail = new byte[4];
-        writeInt(tail, 0, (int) crc.getValue());
-        out.write(tail);
-        written += 12 + len;
-    }
-
-    static int readInt(byte[] b, int off) {
-        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
-    }
-
-    private static void writeInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
-
-    /** Walks a PNG's chunks: the IHDR fields, then IDAT data handed to an inflater chunk by chunk. */
-    private static final class Chunks {
-        private final byte[] png;
-        private final int len;
-        private int pos = 8;
-
-        Chunks(byte[] png, int len) throws IOException {
-            this.png = png;
-            this.len = len;
-            for (int i = 0; i < SIGNATURE.length; i++) {
-                if (len < 8 || png[i] != SIGNATURE[i]) throw new IOException("tile is not a PNG");
-            }
-        }
-
-        byte[] header() throws IOException {
-            if (!nextIs("IHDR")) throw new IOException("tile has no IHDR");
-            int n = readInt(png, pos);
-            if (n != 13) throw new IOException("bad IHDR length " + n);
-            byte[] h = new byte[13];
-            System.arraycopy(png, pos + 8, h, 0, 13);
-            pos += 12 + n;
-            return h;
-        }
-
-        /** Gives the inflater the next IDAT chunk's data; false when there is none. */
-        boolean feedIdat(Inflater inflater) throws IOException {
-            while (pos + 8 <= len) {
-                int n = readInt(png, pos);
-                if (n < 0 || pos + 12L + n > len) throw new IOException("truncated tile chunk");
-                boolean idat = nextIs("IDAT");
-                int data = pos + 8;
-                pos += 12 + n;
-                if (idat && n > 0) {
-                    inflater.setInput(png, data, n);
-                    return true;
-                }
-                if (new String(png, data - 4, 4, StandardCharsets.US_ASCII).equals("IEND")) return false;
-            }
-            return false;
-        }
-
-        private boolean nextIs(String type) {
-            return pos + 8 <= len && new String(png, pos + 4, 4, StandardCharsets.US_ASCII).equals(type);
-        }
+    /** The width field of a PNG's IHDR, read from its first bytes. */
+    static int widthOf(byte[] png) {
+        return (png[16] & 0xff) << 24 | (png[17] & 0xff) << 16 | (png[18] & 0xff) << 8 | (png[19] & 0xff);
     }
 }

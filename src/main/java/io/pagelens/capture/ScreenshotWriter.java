@@ -209,7 +209,7 @@ final class ScreenshotWriter {
         try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles.count(), tiles::fetch)) {
             while (pngs.hasNext()) {
                 Bytes png = pngs.next();
-                if (splicer == null) splicer = new PngSplicer(out, PngSplicer.readInt(png.buffer(), 16), devH, settings.pngLevel());
+                if (splicer == null) splicer = new PngSplicer(out, PngSplicer.widthOf(png.buffer()), devH, settings.pngLevel());
                 splicer.add(png.buffer(), png.size());
                 tiles.recycle(png);
             }

@@ -1,5 +1,7 @@
 package io.pagelens.capture;
 
+import io.pagelens.image.RowSource;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;

@@ -1,12 +1,18 @@
 package io.pagelens.capture;
 
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.url.UrlException;
 import io.pagelens.url.WebUrl;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** URL checks shared by every entry point. */
 public final class Urls {
+    private static final Pattern SCHEME = Pattern.compile("\\s*([a-zA-Z][a-zA-Z0-9+.-]*):");
+
     private Urls() {
     }
 
@@ -17,6 +23,14 @@ public final class Urls {
      * ({@code "url: port: 99999 is out of range (0 to 65535)"}).
      */
     public static URI parseHttpUrl(String raw) {
+        if (raw != null) {
+            Matcher leading = SCHEME.matcher(raw);
+            if (leading.lookingAt() && EgressGuard.isBrowserLocalScheme(leading.group(1))) {
+                // the egress rule for the top level: a capture never opens the browser's own or local resources
+                throw new InvalidRequestException("url", "blocked: the " + leading.group(1).toLowerCase(Locale.ROOT)
+                        + ": scheme is not allowed (only http and https)", CaptureError.BLOCKED);
+            }
+        }
         return parseWebUrl(raw, "url").toUri();
     }
 

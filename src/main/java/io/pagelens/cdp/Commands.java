@@ -40,7 +40,14 @@ public final class Commands {
     }
 
     public static Command<String> createBrowserContext() {
+        return createBrowserContext(null, null);
+    }
+
+    /** A context whose traffic goes to {@code proxyServer} (null: the browser's own setting), except {@code bypassList}. */
+    public static Command<String> createBrowserContext(String proxyServer, String bypassList) {
         ObjectNode p = params().put("disposeOnDetach", true);
+        if (proxyServer != null) p.put("proxyServer", proxyServer);
+        if (bypassList != null) p.put("proxyBypassList", bypassList);
         return new Command<>("Target.createBrowserContext", p, r -> r.path("browserContextId").asText());
     }
 

@@ -1,6 +1,5 @@
 package io.pagelens.cli;
 
-import io.pagelens.capture.CaptureError;
 import io.pagelens.capture.CaptureException;
 import io.pagelens.capture.Format;
 import io.pagelens.capture.InvalidRequestException;
@@ -90,7 +89,7 @@ final class BatchRunner {
             order = orders.apply(line.url());
         } catch (InvalidRequestException e) {
             String message = FlagNames.message(e);
-            reports.write(report, reports.failure(line.number(), line.url(), CaptureError.INVALID_REQUEST.code(), message));
+            reports.write(report, reports.failure(line.number(), line.url(), e.error().code(), message));
             return "invalid: " + message;
         }
         Map<Format, Path> paths = new EnumMap<>(Format.class);

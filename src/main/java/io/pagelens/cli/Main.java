@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 GcCommand.class,
                 ServeCommand.class,
                 MemoryCommand.class,
+                DiffCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

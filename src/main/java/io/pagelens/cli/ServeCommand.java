@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
-                    hooks, obs.registry(), clock)));
+                    hooks, obs.registry(), clock, engine.egress())));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port

@@ -1,6 +1,9 @@
 package io.pagelens.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pagelens.egress.EgressBlockedException;
+import io.pagelens.egress.EgressEvent;
+import io.pagelens.egress.EgressHttp;
 import io.pagelens.json.Jackson;
 
 import java.io.IOException;
@@ -24,13 +27,15 @@ public final class WebhookHandler implements JobHandler {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebhookSigner signer;
-    private final HttpClient http;
+    private final EgressHttp http;
     private final Clock clock;
 
-    public WebhookHandler(WebhookSigner signer, Clock clock) {
+    /** {@code egress} makes the sender's client: every delivery goes through the egress guard, as captures do. */
+    public WebhookHandler(WebhookSigner signer, Clock clock, io.pagelens.egress.EgressGuard egress) {
         this.signer = signer;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = egress.http("webhooks", HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1));
     }
 
     /** The payload of a delivery job. */
@@ -69,6 +74,10 @@ public final class WebhookHandler implements JobHandler {
             }
             JsonNode out = Jackson.MAPPER.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
             return out.toString();
+        } catch (EgressBlockedException e) {
+            // a refused host stays refused: no retries
+            if (e.outcome() == EgressEvent.Outcome.BLOCKED) throw new JobFailure("webhook_blocked", e.getMessage(), false);
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true);
         } catch (IOException e) {
             throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true);
         }

@@ -58,6 +58,12 @@ public final class MeterNames {
     public static final String CAPTURE_DURATION = "pagelens.capture";
     public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
 
+    /**
+     * Counter of requests the egress proxy handled, tags "kind" (http, connect) and "outcome" (allowed, blocked,
+     * unresolved, unreachable, bad_request).
+     */
+    public static final String EGRESS_REQUESTS = "pagelens.egress.requests";
+
     /** Jobs waiting in the durable queue (published by the jobs package). */
     public static final String JOBS_QUEUE = "pagelens.jobs.queue";
     /** Timer of one job run, tag "kind". */

@@ -13,6 +13,7 @@ import io.pagelens.api.RouteGroup;
 import io.pagelens.api.Router;
 import io.pagelens.api.auth.ApiKeyStore;
 import io.pagelens.api.auth.KeyBootstrap;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.jobs.FollowUps;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
@@ -58,9 +59,12 @@ public final class PagelensServer implements AutoCloseable {
         }
     }
 
-    /** What the caller provides. {@code handlers} run the job kinds besides webhooks (capture, later crawl). */
+    /**
+     * What the caller provides. {@code handlers} run the job kinds besides webhooks (capture, later crawl);
+     * {@code egress} guards webhook deliveries as it guards captures.
+     */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock) {
+                        MeterRegistry registry, Clock clock, EgressGuard egress) {
     }
 
     private final ApiSettings settings;
@@ -85,7 +89,7 @@ public final class PagelensServer implements AutoCloseable {
         JobStore store = new JobStore(p.db(), p.clock());
         JobEvents events = new JobEvents();
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
-        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock()));
+        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, followUps, s.workers(), p.clock(), p.registry()) : null;
         JobService jobs = new JobService(store, events, workers, followUps, s.queueLimit(), p.clock());

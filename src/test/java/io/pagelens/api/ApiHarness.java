@@ -19,6 +19,7 @@ import io.pagelens.store.Storage;
 import io.pagelens.store.StorageSettings;
 import io.pagelens.store.TestDatabases;
 import io.pagelens.store.blob.LocalBlobStore;
+import io.pagelens.testing.TestEgress;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ import java.util.Map;
  */
 final class ApiHarness implements AutoCloseable {
     static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
-    static final List<String> TEST_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+    static final List<String> TEST_ARGS = List.of("--host-resolver-rules=" + TestEgress.RESOLVER_RULES);
 
     final TestDatabases dbs = new TestDatabases();
     /** The data folder as the embedded default lays it out: pagelens.db (SQLite), blobs/, secret.key. */
@@ -77,7 +78,7 @@ final class ApiHarness implements AutoCloseable {
     static CaptureEngine newEngine() {
         Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
         return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, new FixedAdmission(2),
-                new SimpleMeterRegistry(), new HtmlContentExtractor());
+                new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard());
     }
 
     /** Settings as a test wants them: free port, short lease and backoff, a webhook secret; plus overrides. */
@@ -98,7 +99,7 @@ final class ApiHarness implements AutoCloseable {
         CapturePipeline captures = pipeline(clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
                 List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage)),
-                ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock));
+                ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 
     /** The capture pipeline as {@code serve} wires it, on this harness's engine, storage and key. */

@@ -119,9 +119,18 @@ class ApiServerTest {
 
     @Test
     void badUrl_is422_onUrl() throws Exception {
-        HttpResponse<String> r = send("POST", "/v1/things", "{\"url\":\"file:///etc/passwd\"}", true);
+        HttpResponse<String> r = send("POST", "/v1/things", "{\"url\":\"ftp://a.example/file\"}", true);
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(json(r).get("field").asText()).isEqualTo("url");
+    }
+
+    @Test
+    void localSchemeUrl_is403Blocked_onUrl() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/things", "{\"url\":\"file:///etc/passwd\"}", true);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("code").asText()).isEqualTo("blocked");
+        assertThat(json(r).get("field").asText()).isEqualTo("url");
+        assertThat(json(r).get("message").asText()).contains("file: scheme is not allowed");
     }
 
     @Test

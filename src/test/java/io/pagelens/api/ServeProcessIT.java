@@ -104,6 +104,7 @@ class ServeProcessIT {
         env.putAll(Map.of("PORT", "0", "PAGELENS_HOST", "127.0.0.1", "PAGELENS_DATA", data.toString(), "PAGELENS_AUTH", "none",
                 "PAGELENS_SHUTDOWN_GRACE", GRACE.toSeconds() + "s",
                 "PAGELENS_CHROME_ARGS", "'" + String.join("' '", ApiHarness.TEST_ARGS) + "'"));
+        env.putAll(io.pagelens.testing.TestEgress.env());
         Process p = pb.start();
         started.add(p);
         // stdout says where it listens; keep draining it so the child never blocks on a full pipe

@@ -60,4 +60,27 @@ class ChromiumFlagsTest {
         assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of("--disable-low-end-device-mode")))
                 .doesNotContain("--enable-low-end-device-mode").contains("--disable-low-end-device-mode");
     }
+
+    @Test
+    void egressProxy_sendsEverythingThroughIt_loopbackAndWebRtcIncluded() {
+        List<String> argv = ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, "http://127.0.0.1:4567", List.of());
+        assertThat(argv).contains("--proxy-server=http://127.0.0.1:4567", "--proxy-bypass-list=<-loopback>",
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, null, List.of())).noneMatch(a -> a.startsWith("--proxy"));
+    }
+
+    @Test
+    void proxyFlagsInChromeArgs_areRefusedWhileTheGuardIsOn() {
+        io.pagelens.egress.EgressGuard on = io.pagelens.egress.EgressGuard.start(
+                io.pagelens.egress.EgressSettings.allowing(""), io.pagelens.egress.Resolver.system(), null);
+        try (on) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BrowserSupervisor(BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL,
+                            List.of("--proxy-server=http://127.0.0.9:3128")), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), on))
+                    .isInstanceOf(io.pagelens.config.ConfigException.class).hasMessageContaining("PAGELENS_CHROME_ARGS")
+                    .hasMessageContaining("egress guard");
+        }
+        // with the guard off, the user's own proxy is theirs to choose
+        new BrowserSupervisor(BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL, List.of("--proxy-server=http://127.0.0.9:3128")),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), io.pagelens.egress.EgressGuard.off()).close();
+    }
 }

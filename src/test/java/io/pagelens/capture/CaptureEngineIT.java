@@ -128,9 +128,9 @@ class CaptureEngineIT {
         Engines.MemorySink oneShot = new Engines.MemorySink();
         Engines.MemorySink tiled = new Engines.MemorySink();
         try (CaptureEngine big = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS.withTileHeight(16_000), new io.pagelens.memory.FixedAdmission(1),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null);
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null, io.pagelens.testing.TestEgress.guard());
              CaptureEngine small = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS.withTileHeight(700).withTileMethod(TileMethod.CLIP), new io.pagelens.memory.FixedAdmission(1),
-                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null)) {
+                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null, io.pagelens.testing.TestEgress.guard())) {
             assertThat(big.capture(r, oneShot).report().tiles()).isEqualTo(1);
             assertThat(small.capture(r, tiled).report().tiles()).isEqualTo(8);
         }

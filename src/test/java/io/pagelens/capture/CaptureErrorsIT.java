@@ -47,7 +47,8 @@ class CaptureErrorsIT {
                 "<html><body><script>const a = []; while (true) { a.push(new Array(1e6).fill(Math.random())); }</script></body></html>"));
         server.route("/test/hold", ex -> CorpusServer.send(ex, 200, "text/html",
                 "<html><body><h1>hold</h1><script>window.started = Date.now()</script></body></html>"));
-        engine = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(2), registry, null);
+        engine = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(2), registry, null,
+                io.pagelens.testing.TestEgress.guard());
     }
 
     @AfterAll
@@ -136,7 +137,7 @@ class CaptureErrorsIT {
     @Test
     void pageTooLargeForContentExtraction_isAClearError() throws Exception {
         try (CaptureEngine small = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(1),
-                new SimpleMeterRegistry(), new io.pagelens.content.HtmlContentExtractor(100))) {
+                new SimpleMeterRegistry(), new io.pagelens.content.HtmlContentExtractor(100), io.pagelens.testing.TestEgress.guard())) {
             Engines.MemorySink sink = new Engines.MemorySink();
             assertThatThrownBy(() -> small.capture(CaptureRequest.builder(server.url("blog/index.html"))
                     .formats(java.util.Set.of(Format.SCREENSHOT, Format.MARKDOWN)).build(), sink))

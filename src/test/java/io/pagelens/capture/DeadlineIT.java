@@ -42,7 +42,7 @@ class DeadlineIT {
                     CorpusServer.send(ex, 200, "text/html", "<html><body><h1>second</h1></body></html>");
                 });
         engine = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(1), new SimpleMeterRegistry(),
-                new HtmlContentExtractor());
+                new HtmlContentExtractor(), io.pagelens.testing.TestEgress.guard());
     }
 
     @AfterAll

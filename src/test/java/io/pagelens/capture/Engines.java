@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.content.ContentExtractor;
 import io.pagelens.memory.FixedAdmission;
+import io.pagelens.testing.TestEgress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -13,9 +14,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helpers: an engine on the default Chromium with the closed-network flags, and an in-memory sink. */
+/**
+ * Test helpers: an engine on the default Chromium with the closed-network flags behind the tests' egress guard
+ * ({@link TestEgress}: 127.0.0.1 allowed), and an in-memory sink.
+ */
 public final class Engines {
-    static final List<String> TEST_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+    static final List<String> TEST_ARGS = List.of("--host-resolver-rules=" + TestEgress.RESOLVER_RULES);
 
     private Engines() {
     }
@@ -26,7 +30,8 @@ public final class Engines {
     }
 
     public static CaptureEngine engine(ContentExtractor extractor) {
-        return new CaptureEngine(browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), extractor);
+        return new CaptureEngine(browserConfig(), CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), extractor,
+                TestEgress.guard());
     }
 
     /** Keeps every artifact in memory; fine for tests. */

@@ -40,7 +40,8 @@ class FullPageTilesIT {
     }
 
     private static CaptureEngine engine(CaptureSettings settings) {
-        return new CaptureEngine(Engines.browserConfig(), settings, new FixedAdmission(1), new SimpleMeterRegistry(), null);
+        return new CaptureEngine(Engines.browserConfig(), settings, new FixedAdmission(1), new SimpleMeterRegistry(), null,
+                io.pagelens.testing.TestEgress.guard());
     }
 
     @AfterAll

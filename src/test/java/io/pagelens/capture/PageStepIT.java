@@ -58,7 +58,7 @@ class PageStepIT {
                 }))
                 : List.of(new Stamp()));
         engine = new CaptureEngine(Engines.browserConfig(), CaptureSettings.DEFAULTS, b -> new FixedAdmission(1), new SimpleMeterRegistry(),
-                new HtmlContentExtractor(), steps);
+                new HtmlContentExtractor(), io.pagelens.testing.TestEgress.guard(), steps);
     }
 
     @AfterAll

@@ -69,7 +69,7 @@ class PngSplicerTest {
     @Test
     void averageFilter_firstRow_usesHalfTheLeftByte() {
         byte[] row = {3, 10, 20, 30, 1, 2, 3}; // Average, bpp 3: second pixel adds half the first
-        PngSplicer.unfilterAgainstZeroRow(row, 3);
+        io.pagelens.image.PngFilters.unfilterAgainstZeroRow(row, 3);
         assertThat(row).containsExactly(0, 10, 20, 30, 1 + 5, 2 + 10, 3 + 15);
     }
 

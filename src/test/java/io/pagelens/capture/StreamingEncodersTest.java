@@ -1,5 +1,6 @@
 package io.pagelens.capture;
 
+import io.pagelens.image.RowSource;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;

@@ -57,8 +57,9 @@ class CaptureCommandIT {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         CaptureCommand cmd = new CaptureCommand(() -> new CaptureEngine(
-                BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL, List.of("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")),
-                CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), new HtmlContentExtractor()), o, e);
+                BrowserConfig.defaults(BrowserConfig.HEADLESS_SHELL, List.of("--host-resolver-rules=" + io.pagelens.testing.TestEgress.RESOLVER_RULES)),
+                CaptureSettings.DEFAULTS, new FixedAdmission(2), new SimpleMeterRegistry(), new HtmlContentExtractor(),
+                io.pagelens.testing.TestEgress.guard()), o, e);
         cmd.terminal = () -> terminal;
         int exit = new CommandLine(cmd).setErr(new java.io.PrintWriter(e, true)).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());

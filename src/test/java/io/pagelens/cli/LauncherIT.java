@@ -75,6 +75,7 @@ class LauncherIT {
         env.put("PAGELENS_DATA", data.toString());
         env.put("PAGELENS_SHUTDOWN_GRACE", GRACE.toSeconds() + "s");
         env.put("PAGELENS_CHROME_ARGS", "'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'");
+        env.putAll(io.pagelens.testing.TestEgress.env());
         if (System.getenv("CHROME_PATH") != null) env.put("CHROME_PATH", System.getenv("CHROME_PATH"));
         env.putAll(extra);
         return env;

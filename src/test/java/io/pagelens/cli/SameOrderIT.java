@@ -50,7 +50,7 @@ class SameOrderIT {
             JsonNode viaApi;
             try (PagelensServer server = PagelensServer.start(settings, PagelensServer.Role.ALL, new PagelensServer.Parts(storage.database(),
                     List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
-                    ApiHooks.basic(() -> ""), new SimpleMeterRegistry(), clock))) {
+                    ApiHooks.basic(() -> ""), new SimpleMeterRegistry(), clock, engine.egress()))) {
                 String body = "{\"url\":\"" + url + "\",\"projectId\":\"same\",\"pageType\":\"about\",\"formats\":[\"screenshot\",\"html\"],"
                         + "\"viewport\":{\"width\":1000},\"headers\":{\"X-Test\":\"1\"}}";
                 HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()

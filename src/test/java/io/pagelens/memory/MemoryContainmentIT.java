@@ -55,8 +55,10 @@ class MemoryContainmentIT {
                     site.url("/blog/index.html"), site.url("/hog"), site.url("/blog/index.html")));
             Path log = tmp.resolve("probe.log");
             long oomBefore = cg.reader().oomKills();
-            Process p = cg.start(cmd, Map.of("WEB_MEMORY", "", "PAGELENS_MEMORY_MB", "",
-                    "PAGELENS_CHROME_ARGS", "'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'"), log);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("WEB_MEMORY", "", "PAGELENS_MEMORY_MB", "",
+                    "PAGELENS_CHROME_ARGS", "'--host-resolver-rules=" + io.pagelens.testing.TestEgress.RESOLVER_RULES + "'"));
+            env.putAll(io.pagelens.testing.TestEgress.env());
+            Process p = cg.start(cmd, env, log);
             boolean ended = p.waitFor(180, TimeUnit.SECONDS);
             if (!ended) p.destroyForcibly().waitFor();
             String out = Files.readString(log);
