@@ -77,8 +77,8 @@ public final class CaptureRoutes implements RouteGroup {
         Instant start = clock.instant();
         CaptureOrder order = CaptureOrder.from(spec)
                 .storing(CaptureOrder.Storing.ALWAYS)
-                .deadline(spec.isAsync() ? null : start.plus(requestDeadline))
-                .defaultPriority(spec.isAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
+                .deadline(spec.runsAsync() ? null : start.plus(requestDeadline))
+                .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
                 .owner(caller == null ? null : caller.id())
                 .build(start);
         Optional<CaptureOutcome> hit = captures.cached(order);
@@ -87,7 +87,7 @@ public final class CaptureRoutes implements RouteGroup {
             return;
         }
         Job job = jobs.submit(codec.toJob(order.withoutMaxAge(), maxAttempts)); // the cache was just asked
-        if (spec.isAsync()) {
+        if (spec.runsAsync()) {
             ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
             ctx.json(202, JobView.of(job));
             return;

@@ -13,6 +13,7 @@ import io.pagelens.capture.WaitUntil;
 import io.pagelens.content.ContentOptions;
 import io.pagelens.content.MarkdownOptions;
 import io.pagelens.jobs.JobPriority;
+import io.pagelens.json.Jackson;
 import io.pagelens.url.WebUrl;
 
 import java.net.URI;
@@ -69,7 +70,18 @@ public record CaptureSpec(
     public record PdfOption(String paper, Boolean landscape, Boolean printBackground) {
     }
 
-    public boolean isAsync() {
+    /** The same options for another page (a batch line, a crawled link); the URL is checked when the order is built. */
+    public CaptureSpec withUrl(String otherUrl) {
+        try {
+            return Jackson.STRICT.forType(CaptureSpec.class).readValue(
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.valueToTree(this)).put("url", otherUrl));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the caller wants 202 and a job instead of waiting (not a bean getter, so it never shows up as JSON). */
+    public boolean runsAsync() {
         return Boolean.TRUE.equals(async);
     }
 

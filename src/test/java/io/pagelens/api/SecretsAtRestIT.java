@@ -48,7 +48,7 @@ class SecretsAtRestIT {
             boolean cookie = String.valueOf(ex.getRequestHeaders().getFirst("Cookie")).contains("sid=" + SECRET);
             if (auth && cookie) authorized.incrementAndGet();
             String q = ex.getRequestURI().getQuery();
-            if (q != null && q.startsWith("ms=")) sleep(Long.parseLong(q.substring(3)));
+            if (q != null && q.startsWith("ms=")) CorpusServer.pause(Long.parseLong(q.substring(3)));
             CorpusServer.send(ex, auth && cookie ? 200 : 401, "text/html",
                     "<html><head><title>Members</title></head><body><h1>Members only</h1><a href=\"/next\">next</a></body></html>");
         });
@@ -59,14 +59,6 @@ class SecretsAtRestIT {
     void stop() {
         if (engine != null) engine.close();
         if (site != null) site.close();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private String body(String path, String extra) {

@@ -34,7 +34,7 @@ class DeadlineIT {
         site = new CorpusServer()
                 .route("/slow", ex -> {
                     String q = ex.getRequestURI().getQuery();
-                    sleep(q != null && q.startsWith("ms=") ? Long.parseLong(q.substring(3)) : 6000);
+                    CorpusServer.pause(q != null && q.startsWith("ms=") ? Long.parseLong(q.substring(3)) : 6000);
                     CorpusServer.send(ex, 200, "text/html", "<html><body><h1>slow</h1></body></html>");
                 })
                 .route("/second", ex -> {
@@ -49,14 +49,6 @@ class DeadlineIT {
     void stop() {
         if (engine != null) engine.close();
         if (site != null) site.close();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static CaptureRequest request(String url) {

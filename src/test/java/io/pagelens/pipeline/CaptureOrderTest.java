@@ -35,6 +35,19 @@ class CaptureOrderTest {
     }
 
     @Test
+    void specWithUrl_keepsEveryOtherOption_andMakesTheSameKeyForTheSamePage() throws Exception {
+        CaptureSpec spec = Jackson.STRICT.forType(CaptureSpec.class).readValue("""
+                {"url": "https://example.com/a", "projectId": "crawl", "formats": ["screenshot", "links"], "fullPage": true,
+                 "headers": {"X-Token": "t"}, "markdown": {"headingStyle": "setext"}}""");
+        CaptureSpec other = spec.withUrl("https://example.com/b");
+        assertThat(other.url()).isEqualTo("https://example.com/b");
+        assertThat(other.withUrl("https://example.com/a")).isEqualTo(spec);
+        CaptureOrder b = CaptureOrder.from(other).build(NOW);
+        assertThat(b.key().url()).isEqualTo("https://example.com/b");
+        assertThat(b.options()).isEqualTo(CaptureOrder.from(spec).build(NOW).options());
+    }
+
+    @Test
     void specDeadline_shortensTheEdgesDeadline_neverLengthensIt() throws Exception {
         assertThat(from("{\"url\": \"https://example.com/\", \"deadline\": 2000}").deadline(NOW.plusSeconds(60)).build(NOW).deadline())
                 .isEqualTo(NOW.plusSeconds(2));
