@@ -24,6 +24,12 @@ public interface Frontier {
     /** Records new URLs; one already present (another worker was first) is left as it is. Returns those inserted. */
     List<String> add(List<NewUrl> urls);
 
+    /**
+     * Puts back in the queue a URL that was skipped only for being nofollow or too deep, now that a followable or
+     * shallower link reached it. False when it is not such a URL.
+     */
+    boolean revive(NewUrl url);
+
     /** Registers an origin (once) with its minimum delay between fetches and how its robots.txt was read. */
     void ensureOrigin(String origin, Duration delay, RobotsRules.Source robots);
 

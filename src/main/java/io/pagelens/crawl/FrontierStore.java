@@ -1,5 +1,6 @@
 package io.pagelens.crawl;
 
+import io.pagelens.store.blob.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pagelens.json.Jackson;
@@ -89,7 +90,7 @@ public final class FrontierStore {
 
     public Optional<FrontierUrl> get(String crawlId, String url) {
         List<FrontierUrl> l = db.read(c -> CrawlSql.query(c, "SELECT " + COLS + " FROM crawl_urls WHERE crawl_id = ? AND url_sha256 = ?",
-                FrontierStore::row, crawlId, TrapBudget.sha256(url)));
+                FrontierStore::row, crawlId, Sha256.of(url)));
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
@@ -223,7 +224,7 @@ public final class FrontierStore {
         @Override
         public Map<String, KnownUrl> lookup(Collection<String> urls) {
             Map<String, String> byHash = new LinkedHashMap<>();
-            for (String u : urls) byHash.put(TrapBudget.sha256(u), u);
+            for (String u : urls) byHash.put(Sha256.of(u), u);
             Map<String, KnownUrl> out = new HashMap<>();
             List<String> hashes = new ArrayList<>(byHash.keySet());
             for (int i = 0; i < hashes.size(); i += CHUNK) {
@@ -267,7 +268,7 @@ public final class FrontierStore {
         /** Inserts (skipping keys already present); the crawl row hands out the seqs. Returns the URLs inserted. */
         private List<String> insert(Connection c, List<NewUrl> urls, long now) throws SQLException {
             Map<String, NewUrl> unique = new LinkedHashMap<>();
-            for (NewUrl u : urls) unique.putIfAbsent(TrapBudget.sha256(u.url()), u);
+            for (NewUrl u : urls) unique.putIfAbsent(Sha256.of(u.url()), u);
             long last = CrawlSql.query(c, "UPDATE crawls SET url_seq = url_seq + ?, progress_at = ?, updated_at = ? WHERE id = ? RETURNING url_seq",
                     rs -> rs.getLong(1), unique.size(), now, now, crawlId).stream().findFirst()
                     .orElseThrow(() -> new StoreException("no crawl " + crawlId));
@@ -291,6 +292,18 @@ public final class FrontierStore {
                 }
             }
             return inserted;
+        }
+
+        @Override
+        public boolean revive(NewUrl u) {
+            return db.transaction(c -> {
+                long now = clock.millis();
+                touch(c, crawlId, now);
+                return CrawlSql.update(c, "UPDATE crawl_urls SET state = 'queued', reason = NULL, detail = NULL, depth = ?, source = ?, "
+                                + "parent_seq = ?, link_text = COALESCE(?, link_text), budget_key = ?, updated_at = ? WHERE crawl_id = ? "
+                                + "AND url_sha256 = ? AND state = 'skipped' AND reason IN ('nofollow', 'depth')",
+                        u.depth(), u.source().id(), u.parentSeq(), u.linkText(), u.budgetKey(), now, crawlId, Sha256.of(u.url())) == 1;
+            });
         }
 
         @Override
@@ -351,7 +364,7 @@ public final class FrontierStore {
                 long now = clock.millis();
                 insert(c, List.of(url), now);
                 List<KnownUrl> k = CrawlSql.query(c, "SELECT url, seq, state, reason FROM crawl_urls WHERE crawl_id = ? AND url_sha256 = ?",
-                        FrontierStore::known, crawlId, TrapBudget.sha256(url.url()));
+                        FrontierStore::known, crawlId, Sha256.of(url.url()));
                 if (k.isEmpty() || k.getFirst().state() != UrlState.QUEUED) return CompleteResult.LOST;
                 if (done.contentHash() != null) {
                     Optional<KnownUrl> dup = doneWithHash(c, crawlId, done.contentHash());

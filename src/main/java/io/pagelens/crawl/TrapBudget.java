@@ -1,10 +1,8 @@
 package io.pagelens.crawl;
 
+import io.pagelens.store.blob.Sha256;
+
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,16 +36,9 @@ public final class TrapBudget {
         }
         if (i >= 0) {
             TrapOptions.Budget b = budgets.get(i);
-            return new Key(sha256("pattern\n" + host + "\n" + b.pathPattern()), b.max(), "traps.budgets[" + i + "] " + b.pathPattern());
+            return new Key(Sha256.of("pattern\n" + host + "\n" + b.pathPattern()), b.max(), "traps.budgets[" + i + "] " + b.pathPattern());
         }
-        return new Key(sha256("path\n" + host + "\n" + path), options.maxQueryVariants(), host + path);
+        return new Key(Sha256.of("path\n" + host + "\n" + path), options.maxQueryVariants(), host + path);
     }
 
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

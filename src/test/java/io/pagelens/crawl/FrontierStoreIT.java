@@ -1,5 +1,6 @@
 package io.pagelens.crawl;
 
+import io.pagelens.store.blob.Sha256;
 import io.pagelens.jobs.MutableClock;
 import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
@@ -30,7 +31,7 @@ class FrontierStoreIT extends DatabaseSuite {
     }
 
     static NewUrl queued(String path, int depth) {
-        return new NewUrl(ORIGIN + path, ORIGIN, TrapBudget.sha256(path), depth, UrlSource.LINK, null, "text " + path, null, null);
+        return new NewUrl(ORIGIN + path, ORIGIN, Sha256.of(path), depth, UrlSource.LINK, null, "text " + path, null, null);
     }
 
     static Completion done(String hash) {
