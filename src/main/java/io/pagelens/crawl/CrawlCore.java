@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * ({@code non_html}), only nofollow links to it ({@code nofollow}), deeper than maxDepth ({@code depth}), over its trap
  * budget ({@code trap}; sitemap and canonical URLs are exempt, the site vouches for them), else queued. A URL skipped
  * as nofollow or too deep is queued again when a followable or shallower link reaches it. Thread-safe: several
- * workers may share one core.
+ * workers may share one core; offers are serialised, so the trap budget is exact within one process (one process
+ * drives a crawl at a time, under the crawl's lease).
  */
 public final class CrawlCore {
     private static final Logger log = LoggerFactory.getLogger(CrawlCore.class);
@@ -64,6 +65,7 @@ public final class CrawlCore {
     private final Clock clock;
     private final Instant deadline;
     private final Set<String> origins = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.locks.ReentrantLock offerLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile long nextLeaseSweep;
 
     /**
@@ -84,6 +86,22 @@ public final class CrawlCore {
 
     public Frontier frontier() {
         return frontier;
+    }
+
+    /**
+     * Whether a redirect hop to {@code url} need not be requested: the URL is already done, in flight or ended in the
+     * frontier (the claimed URL is then skipped as a redirect to it, without a second request).
+     */
+    public boolean alreadyTaken(URI url) {
+        Optional<String> n = plan.normalizer().normalize(url.toString());
+        if (n.isEmpty()) return false;
+        KnownUrl k = frontier.lookup(List.of(n.get())).get(n.get());
+        return k != null && k.state() != UrlState.QUEUED;
+    }
+
+    /** Whether robots.txt (when the crawl respects it) lets the crawl fetch {@code url}. */
+    public boolean robotsAllow(URI url) {
+        return robots.rulesFor(url).allows(plan.normalizer().normalize(url.toString()).orElse(url.toString()));
     }
 
     // --- seeding ----------------------------------------------------------------------------------------
@@ -125,6 +143,16 @@ public final class CrawlCore {
     }
 
     private Offer offer(List<Candidate> candidates) {
+        // one offer at a time: the trap budget is read and spent in one step, so workers never overshoot it together
+        offerLock.lock();
+        try {
+            return offerLocked(candidates);
+        } finally {
+            offerLock.unlock();
+        }
+    }
+
+    private Offer offerLocked(List<Candidate> candidates) {
         Map<String, Candidate> byUrl = new LinkedHashMap<>();
         List<NewUrl> out = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -313,6 +341,20 @@ public final class CrawlCore {
         String finalUrl = f.finalUrl() == null ? claimed : plan.normalizer().normalize(f.finalUrl()).orElse(claimed);
         boolean redirected = !finalUrl.equals(claimed);
         FetchFacts facts = new FetchFacts(f.httpStatus() == 0 ? null : f.httpStatus(), emptyToNull(f.contentType()), redirected ? finalUrl : null);
+        URI page = URI.create(finalUrl);
+        // a redirect out of scope or into a disallowed path: whether or not it was followed, it is not this crawl's page
+        if (redirected) {
+            Optional<String> scope = plan.scope().refusal(page);
+            if (scope.isPresent()) return skip(claim, SkipReason.SCOPE, "redirects to " + finalUrl + ": " + scope.get(), null, facts);
+            if (!robots.rulesFor(page).allows(finalUrl)) {
+                return skip(claim, SkipReason.ROBOTS, "redirects to " + finalUrl + ", disallowed by robots.txt", null, facts);
+            }
+            // the target is (being) crawled under its own URL: this one is only a way to it
+            KnownUrl target = frontier.lookup(List.of(finalUrl)).get(finalUrl);
+            if (target != null && target.state() != UrlState.QUEUED) {
+                return skip(claim, SkipReason.REDIRECT, "redirects to " + finalUrl, target.seq(), facts);
+            }
+        }
         if (f.error() != null || f.httpStatus() == 0) {
             boolean redirectProblem = f.redirects() > 0 && f.error() != null && f.error().startsWith("redirect");
             String code = redirectProblem ? "redirects" : "network";
@@ -322,14 +364,6 @@ public final class CrawlCore {
         if (s < 200 || s >= 300) {
             boolean retry = s == 408 || s == 429 || s >= 500;
             return fail(claim, "http_" + s, "HTTP " + s, facts, retry);
-        }
-        URI page = URI.create(finalUrl);
-        if (redirected) {
-            Optional<String> scope = plan.scope().refusal(page);
-            if (scope.isPresent()) return skip(claim, SkipReason.SCOPE, "redirects to " + finalUrl + ": " + scope.get(), null, facts);
-            if (!robots.rulesFor(page).allows(finalUrl)) {
-                return skip(claim, SkipReason.ROBOTS, "redirects to " + finalUrl + ", disallowed by robots.txt", null, facts);
-            }
         }
         if (!isHtml(f.contentType())) return skip(claim, SkipReason.NON_HTML, f.contentType().isEmpty() ? "no Content-Type" : f.contentType(), null, facts);
 
@@ -342,12 +376,6 @@ public final class CrawlCore {
             Optional<KnownUrl> same = frontier.doneWithContentHash(f.contentHash());
             if (same.isPresent() && same.get().seq() != claim.seq()) {
                 return skip(claim, SkipReason.DUPLICATE, "same content as " + same.get().url(), same.get().seq(), facts);
-            }
-        }
-        if (redirected) {
-            KnownUrl target = frontier.lookup(List.of(finalUrl)).get(finalUrl);
-            if (target != null && target.state() != UrlState.QUEUED) {
-                return skip(claim, SkipReason.REDIRECT, "redirects to " + finalUrl, target.seq(), facts);
             }
         }
         offerLinks(claim, f.links());
