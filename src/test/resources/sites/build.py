@@ -13,7 +13,13 @@ ORIGIN = "http://127.0.0.1:PORT"
 
 
 def write(site, path, html):
-    """path: URL path; '/x/' -> x/index.html, '/x' -> x.html."""
+    """path: URL path; '/x/' -> x/index.html, '/x' -> x.html; '/?p=N' (WordPress plain links) -> _wp/p-N.html, served by routes.py."""
+    if path.startswith("/?p="):
+        full = os.path.join(HERE, site, "_wp", "p-" + path[4:] + ".html")
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8") as f:
+            f.write(html)
+        return
     rel = path.strip("/")
     if path.endswith("/"):
         rel = os.path.join(rel, "index.html") if rel else "index.html"
@@ -889,7 +895,264 @@ def finish(site, labels, alt, must_not, nofollow_only=()):
         f.write("\n")
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# sillon: French HR consulting and training firm, WordPress conventions (written after the classifier, as a check)
+# ---------------------------------------------------------------------------------------------------------------------
+
+S = "sillon"
+S_LABELS = {}
+S_ALT = {}
+S_MENU = [("/nos-offres/", "Nos offres"), ("/formations/", "Formations"), ("/actualites/", "Actualités"),
+          ("/references/", "Références"), ("/qui-sommes-nous/", "Le cabinet"), ("/nous-contacter/", "Contact")]
+
+
+def s_page(path, title, main, label, alt=None, head_extra="", body_class="page", sidebar=False, og_type="website"):
+    S_LABELS[path] = label
+    if alt:
+        S_ALT[path] = alt
+    menu = "".join(f'<li class="menu-item"><a href="{h}">{t}</a></li>' for h, t in S_MENU)
+    widget = ""
+    if sidebar:
+        widget = """<aside id="secondary" class="widget-area">
+  <section class="widget widget_recent_entries"><h2 class="widget-title">Articles récents</h2><ul>
+    <li><a href="/2025/04/17/reforme-formation-professionnelle/">Réforme de la formation professionnelle</a></li>
+    <li><a href="/2025/03/02/cinq-conseils-entretien-annuel/">Cinq conseils pour l'entretien annuel</a></li>
+    <li><a href="/?p=412">Télétravail : trois ans après</a></li></ul></section>
+  <section class="widget widget_categories"><h2 class="widget-title">Catégories</h2><ul>
+    <li><a href="/category/ressources-humaines/">Ressources humaines</a></li><li><a href="/category/management/">Management</a></li></ul></section>
+</aside>"""
+    write(S, path, f"""<!DOCTYPE html>
+<html lang="fr-FR">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} &#8211; Sillon Conseil</title>
+<link rel="canonical" href="{ORIGIN}{path}">
+<meta property="og:locale" content="fr_FR">
+<meta property="og:type" content="{og_type}">
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="Sillon Conseil">
+<link rel="stylesheet" id="theme-css" href="/wp-content/themes/sillon/style.css" media="all">
+{head_extra}</head>
+<body class="{body_class}">
+<div id="page" class="site">
+<a class="skip-link screen-reader-text" href="#primary">Aller au contenu</a>
+<header id="masthead" class="site-header">
+  <div class="site-branding"><p class="site-title"><a href="/" rel="home">Sillon Conseil</a></p><p class="site-description">Conseil RH et formation à Lyon</p></div>
+  <nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu">{menu}</ul></nav>
+  <a class="header-button" href="/espace-client/">Espace client</a>
+</header>
+<div id="content" class="site-content">
+<div id="primary" class="content-area"><main id="main" class="site-main">
+{main}
+</main></div>
+{widget}
+</div>
+<footer id="colophon" class="site-footer">
+  <div class="footer-widgets"><p>Sillon Conseil SAS · 14 quai Saint-Vincent · 69001 Lyon · <a href="tel:+33478000000">04 78 00 00 00</a></p>
+  <ul><li><a href="/mentions-legales/">Mentions légales</a></li><li><a href="/politique-de-confidentialite/">Politique de confidentialité</a></li>
+  <li><a href="/cgv/">CGV</a></li><li><a href="/recrutement/">Recrutement</a></li><li><a href="/notre-equipe/">Notre équipe</a></li>
+  <li><a href="/newsletter/">Newsletter</a></li><li><a href="/faq/">Questions fréquentes</a></li></ul></div>
+</footer>
+</div>
+</body>
+</html>
+""")
+
+
+def s_post(path, title, date, date_text, author, cats, paras, with_ld):
+    ld = ""
+    if with_ld:
+        ld = jsonld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "@id": ORIGIN + path, "name": title},
+            {"@type": "Article", "headline": title, "datePublished": date, "author": {"@type": "Person", "name": author},
+             "publisher": {"@type": "Organization", "name": "Sillon Conseil"}}]})
+    cat_links = ", ".join(f'<a href="/category/{c}/" rel="category tag">{c.replace("-", " ").capitalize()}</a>' for c in cats)
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    s_page(path, title, f"""<article id="post-1" class="post type-post status-publish format-standard hentry">
+<header class="entry-header"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><span class="posted-on">Publié le <time class="entry-date published" datetime="{date}T09:00:00+02:00">{date_text}</time></span>
+<span class="byline"> par <span class="author vcard"><a class="url fn n" href="/author/claire-martin/">{author}</a></span></span></div></header>
+<div class="entry-content">{body}</div>
+<footer class="entry-footer"><span class="cat-links">Publié dans {cat_links}</span></footer>
+</article>
+<nav class="navigation post-navigation"><a href="/actualites/" rel="prev">Toutes les actualités</a></nav>""",
+           "article", head_extra=ld + f'<meta property="article:published_time" content="{date}T09:00:00+02:00">\n',
+           body_class="post-template-default single single-post", sidebar=True, og_type="article")
+
+
+def s_list(path, title, h1, items, label, alt=None, next_page=None, body_class="blog"):
+    arts = ""
+    for href, t, date, date_text, excerpt in items:
+        arts += f"""<article class="post type-post hentry"><header class="entry-header"><h2 class="entry-title"><a href="{href}" rel="bookmark">{t}</a></h2>
+<div class="entry-meta"><span class="posted-on"><time class="entry-date published" datetime="{date}">{date_text}</time></span></div></header>
+<div class="entry-summary"><p>{excerpt}</p></div></article>\n"""
+    nav = f'<nav class="navigation pagination"><div class="nav-links"><a class="next page-numbers" href="{next_page}">Articles plus anciens</a></div></nav>' if next_page else ""
+    s_page(path, title, f"""<header class="page-header"><h1 class="page-title">{h1}</h1></header>
+{arts}{nav}""", label, alt=alt, body_class=body_class, sidebar=True)
+
+
+def build_sillon():
+    shutil.rmtree(os.path.join(HERE, S), ignore_errors=True)
+    posts = [
+        ("/2025/04/17/reforme-formation-professionnelle/", "Réforme de la formation professionnelle : ce qui change en 2025", "2025-04-17", "17 avril 2025",
+         "Claire Martin", ["ressources-humaines"], True,
+         ["La loi du 5 mars a modifié le financement du compte personnel de formation. Les entreprises de moins de cinquante salariés sont les premières concernées.",
+          "Nous avons relu le texte avec trois directrices des ressources humaines de PME lyonnaises pour en tirer l'essentiel.",
+          "En pratique, le reste à charge du salarié augmente, mais les abondements de l'employeur deviennent plus simples à déclarer."]),
+        ("/2025/03/02/cinq-conseils-entretien-annuel/", "Cinq conseils pour réussir l'entretien annuel", "2025-03-02", "2 mars 2025",
+         "Claire Martin", ["management"], False,
+         ["L'entretien annuel reste redouté des deux côtés de la table. Il peut pourtant devenir un vrai moment d'échange.",
+          "Préparez-le par écrit, parlez du travail et non de la personne, et terminez par des objectifs que le salarié a lui-même formulés."]),
+        ("/?p=412", "Télétravail : trois ans après", "2025-01-20", "20 janvier 2025", "Hugo Bernard", ["management"], False,
+         ["Trois ans après la généralisation du télétravail, nos clients ont presque tous trouvé leur rythme.",
+          "Deux jours par semaine sur site semblent faire consensus, mais l'organisation des réunions reste un sujet de friction."]),
+        ("/2024/11/08/qvt-petites-entreprises/", "La qualité de vie au travail dans les petites entreprises", "2024-11-08", "8 novembre 2024",
+         "Hugo Bernard", ["ressources-humaines"], True,
+         ["Les petites entreprises n'ont pas de service RH, mais elles ont souvent un avantage : la proximité.",
+          "Nous présentons quatre démarches simples, testées avec des artisans et des commerçants."]),
+    ]
+    for path, title, date, date_text, author, cats, ld, paras in posts:
+        s_post(path, title, date, date_text, author, cats, paras, ld)
+    items = [(p, t, d, dt, pa[0][:90] + "…") for p, t, d, dt, a, c, l, pa in posts]
+    s_list("/actualites/", "Actualités", "Actualités", items[:3], "blog_index", next_page="/actualites/page/2/")
+    s_list("/actualites/page/2/", "Actualités – Page 2", "Actualités", items[3:], "blog_index")
+    s_list("/category/ressources-humaines/", "Ressources humaines", "Catégorie : Ressources humaines",
+           [items[0], items[3]], "category", alt=["blog_index"], body_class="archive category")
+    s_list("/category/management/", "Management", "Catégorie : Management", [items[1], items[2]], "category", alt=["blog_index"],
+           body_class="archive category")
+    s_list("/author/claire-martin/", "Claire Martin", "Auteur : Claire Martin", [items[0], items[1]], "category", alt=["blog_index"],
+           body_class="archive author")
+
+    s_page("/", "Conseil RH et formation à Lyon", """<section class="hero"><h1>Des équipes qui grandissent avec votre entreprise</h1>
+<p>Sillon accompagne les PME de la région lyonnaise : recrutement, formation des managers, climat social.</p>
+<p><a class="wp-block-button__link" href="/nous-contacter/">Prendre rendez-vous</a> <a class="wp-block-button__link" href="/formations/">Voir les formations</a></p></section>
+<section><h2>Nos domaines</h2><div class="wp-block-columns"><div class="wp-block-column"><h3>Formation</h3><p>Management, entretiens, prise de parole.</p></div>
+<div class="wp-block-column"><h3>Conseil RH</h3><p>Organisation, rémunération, dialogue social.</p></div><div class="wp-block-column"><h3>Recrutement</h3><p>Cadres et fonctions support.</p></div></div></section>
+<section><h2>Dernières actualités</h2><ul><li><a href="/2025/04/17/reforme-formation-professionnelle/">Réforme de la formation professionnelle</a></li></ul></section>""",
+           "home", body_class="home page-template-default page")
+
+    s_page("/nos-offres/", "Nos offres", """<article class="page type-page"><header class="entry-header"><h1 class="entry-title">Nos offres d'accompagnement</h1></header>
+<div class="entry-content"><p>Trois formules, du diagnostic ponctuel à l'accompagnement à l'année. Tarifs hors taxes.</p>
+<div class="wp-block-columns">
+<div class="wp-block-column"><h2>Diagnostic</h2><p class="has-large-font-size">1 800 € HT</p><p>forfait, deux jours sur site</p><ul><li>Entretiens avec la direction et cinq salariés</li><li>Rapport et plan d'action</li></ul></div>
+<div class="wp-block-column"><h2>Accompagnement</h2><p class="has-large-font-size">950 € HT / mois</p><p>engagement six mois</p><ul><li>Une journée par mois</li><li>Hotline RH illimitée</li></ul></div>
+<div class="wp-block-column"><h2>DRH à temps partagé</h2><p class="has-large-font-size">2 400 € HT / mois</p><ul><li>Deux jours par semaine</li></ul></div>
+</div><p><a href="/nous-contacter/">Demander un devis</a></p></div></article>""", "pricing")
+
+    courses = [("management-agile", "Manager une équipe en mode agile", "1 450 € HT", "2 jours", True),
+               ("entretien-annuel", "Conduire l'entretien annuel", "690 € HT", "1 jour", False),
+               ("prise-de-parole", "Prise de parole en public", "890 € HT", "1,5 jour", False)]
+    cards = ""
+    for slug, name, price, duration, _ in courses:
+        cards += f'<div class="course-card"><h2><a href="/formations/{slug}/">{name}</a></h2><p>{duration} · {price} par participant</p></div>\n'
+    s_page("/formations/", "Formations", f"""<header class="page-header"><h1 class="page-title">Nos formations</h1></header>
+<p>Formations inter-entreprises à Lyon ou dans vos locaux. Organisme certifié Qualiopi.</p>
+<div class="course-grid">{cards}</div>""", "category", alt=["product"])
+    for slug, name, price, duration, ld in courses:
+        extra = jsonld({"@context": "https://schema.org", "@type": "Course", "name": name, "provider": {"@type": "Organization", "name": "Sillon Conseil"},
+                        "offers": {"@type": "Offer", "price": price.split(" ")[0], "priceCurrency": "EUR"}}) if ld else ""
+        s_page(f"/formations/{slug}/", name, f"""<article class="page type-formation"><header class="entry-header"><h1 class="entry-title">{name}</h1></header>
+<div class="entry-content"><p class="formation-meta">Durée : {duration} · Tarif : {price} par participant · Prochaine session : 12 juin 2025</p>
+<h2>Objectifs</h2><ul><li>Comprendre les principes du travail en équipe autonome</li><li>Animer des rituels courts et utiles</li></ul>
+<h2>Programme</h2><p>Alternance d'apports, de mises en situation et de retours d'expérience.</p>
+<h2>Public</h2><p>Managers de proximité, chefs de projet.</p>
+<p><a class="wp-block-button__link" href="/nous-contacter/?formation={slug}">S'inscrire à la session</a></p></div></article>""", "product", head_extra=extra)
+
+    s_list("/references/", "Références", "Nos références", [
+        ("/references/transports-rhone/", "Transports du Rhône : former 40 chefs d'équipe", "2024-10-01", "1 octobre 2024", "Un programme de six mois."),
+        ("/references/boulangeries-gaspard/", "Boulangeries Gaspard : recruter en période de pénurie", "2024-06-12", "12 juin 2024", "Douze embauches en trois mois.")],
+           "blog_index", alt=["category"], body_class="page")
+    for path, title, paras in [
+        ("/references/transports-rhone/", "Transports du Rhône : former 40 chefs d'équipe",
+         ["Transports du Rhône emploie 600 conducteurs et 40 chefs d'équipe promus en interne, souvent sans formation au management.",
+          "Nous avons construit un parcours de six mois mêlant ateliers, coaching et entraide entre pairs. Le turnover des conducteurs a baissé de 18 %."]),
+        ("/references/boulangeries-gaspard/", "Boulangeries Gaspard : recruter en période de pénurie",
+         ["Les Boulangeries Gaspard cherchaient douze vendeuses et vendeurs pour leurs nouvelles boutiques.",
+          "En revoyant les annonces et en organisant des journées portes ouvertes, douze personnes ont été recrutées en trois mois."])]:
+        s_page(path, title, f"""<article class="reference type-reference"><header class="entry-header"><p class="kicker">Référence client</p><h1 class="entry-title">{title}</h1></header>
+<div class="entry-content">{''.join(f'<p>{p}</p>' for p in paras)}</div></article>""", "article")
+
+    s_page("/qui-sommes-nous/", "Qui sommes-nous", """<article class="page"><header class="entry-header"><h1 class="entry-title">Le cabinet</h1></header>
+<div class="entry-content"><p>Sillon Conseil a été fondé en 2012 à Lyon par Claire Martin et Hugo Bernard, après quinze ans dans les ressources humaines de grands groupes.</p>
+<h2>Notre approche</h2><p>Peu de théorie, beaucoup de terrain : nous travaillons avec vos équipes, dans vos locaux.</p>
+<h2>Nos valeurs</h2><ul><li>La simplicité</li><li>La confidentialité</li><li>L'engagement dans la durée</li></ul>
+<p><a href="/notre-equipe/">Découvrir l'équipe</a></p></div></article>""", "about")
+    s_page("/notre-equipe/", "Notre équipe", """<article class="page"><header class="entry-header"><h1 class="entry-title">Notre équipe</h1></header>
+<div class="entry-content"><div class="wp-block-columns"><div class="wp-block-column"><h3>Claire Martin</h3><p>Cofondatrice, formatrice en management.</p></div>
+<div class="wp-block-column"><h3>Hugo Bernard</h3><p>Cofondateur, conseil en organisation.</p></div><div class="wp-block-column"><h3>Inès Haddad</h3><p>Consultante en recrutement.</p></div></div></div></article>""",
+           "about", alt=["other"])
+    s_page("/nous-contacter/", "Nous contacter", """<article class="page"><header class="entry-header"><h1 class="entry-title">Nous contacter</h1></header>
+<div class="entry-content"><p>Un projet, une question ? Écrivez-nous, nous répondons sous 48 heures.</p>
+<div class="wpcf7"><form action="/nous-contacter/#wpcf7-f12" method="post" class="wpcf7-form">
+<p><label>Votre nom<br><input type="text" name="your-name"></label></p><p><label>Votre e-mail<br><input type="email" name="your-email"></label></p>
+<p><label>Votre message<br><textarea name="your-message" cols="40" rows="8"></textarea></label></p><p><input type="submit" value="Envoyer" class="wpcf7-submit"></p></form></div>
+<p>14 quai Saint-Vincent, 69001 Lyon · 04 78 00 00 00</p></div></article>""", "contact")
+
+    s_page("/mentions-legales/", "Mentions légales", """<article class="page"><header class="entry-header"><h1 class="entry-title">Mentions légales</h1></header>
+<div class="entry-content"><h2>Éditeur</h2><p>Sillon Conseil SAS au capital de 10 000 €, RCS Lyon 812 345 678, 14 quai Saint-Vincent, 69001 Lyon. Directrice de la publication : Claire Martin.</p>
+<h2>Hébergeur</h2><p>OVH SAS, 2 rue Kellermann, 59100 Roubaix.</p>
+<h2>Propriété intellectuelle</h2><p>L'ensemble des contenus de ce site relève de la législation française sur le droit d'auteur.</p></div></article>""", "legal")
+    s_page("/politique-de-confidentialite/", "Politique de confidentialité", """<article class="page"><header class="entry-header"><h1 class="entry-title">Politique de confidentialité</h1></header>
+<div class="entry-content"><p>Nous traitons vos données personnelles dans le respect du règlement général sur la protection des données (RGPD).</p>
+<h2>Données collectées</h2><p>Nom, adresse e-mail et message lorsque vous utilisez le formulaire de contact.</p>
+<h2>Durée de conservation</h2><p>Trois ans à compter du dernier contact.</p><h2>Vos droits</h2><p>Accès, rectification, effacement : rgpd@sillon.example.</p></div></article>""", "legal")
+    s_page("/cgv/", "Conditions générales de vente", """<article class="page"><header class="entry-header"><h1 class="entry-title">Conditions générales de vente</h1></header>
+<div class="entry-content"><h2>Article 1 – Objet</h2><p>Les présentes conditions s'appliquent aux formations et prestations de conseil de Sillon Conseil.</p>
+<h2>Article 2 – Inscription</h2><p>Toute inscription est confirmée par la signature d'une convention de formation.</p>
+<h2>Article 3 – Annulation</h2><p>Une annulation moins de dix jours avant la session donne lieu à facturation de 50 % du prix.</p>
+<h2>Article 4 – Litiges</h2><p>Le tribunal de commerce de Lyon est seul compétent.</p></div></article>""", "legal")
+
+    s_page("/recrutement/", "Recrutement", """<article class="page"><header class="entry-header"><h1 class="entry-title">Rejoindre Sillon</h1></header>
+<div class="entry-content"><p>Nous recrutons des consultantes et consultants qui aiment le terrain.</p>
+<h2>Postes ouverts</h2><ul><li><a href="/recrutement/consultant-senior-rh/">Consultant·e senior RH (CDI, Lyon)</a></li></ul>
+<p>Candidature spontanée : recrutement@sillon.example</p></div></article>""", "careers")
+    s_page("/recrutement/consultant-senior-rh/", "Consultant·e senior RH", """<article class="page"><header class="entry-header"><h1 class="entry-title">Consultant·e senior RH</h1></header>
+<div class="entry-content"><p>CDI · Lyon · temps plein · 48–55 k€ brut annuel</p>
+<h2>Vos missions</h2><ul><li>Conduire des diagnostics RH dans des PME</li><li>Animer des formations</li></ul>
+<h2>Votre profil</h2><ul><li>Dix ans d'expérience en ressources humaines</li></ul>
+<p><a href="mailto:recrutement@sillon.example">Postuler</a></p></div></article>""", "careers")
+
+    s_page("/espace-client/", "Espace client", """<article class="page"><header class="entry-header"><h1 class="entry-title">Espace client</h1></header>
+<div class="entry-content"><form method="post" action="/wp-login.php"><p><label>Identifiant<br><input type="text" name="log"></label></p><p><label>Mot de passe<br><input type="password" name="pwd"></label></p><p><input type="submit" value="Connexion"></p></form></div></article>""", "other")
+    s_page("/newsletter/", "Newsletter", """<article class="page"><header class="entry-header"><h1 class="entry-title">La lettre RH de Sillon</h1></header>
+<div class="entry-content"><p>Une lettre par mois : jurisprudence, outils, retours d'expérience.</p>
+<form method="post" action="/newsletter/"><p><label>Votre e-mail <input type="email" name="email"></label></p><p><input type="submit" value="S'abonner"></p></form></div></article>""", "other")
+    s_page("/faq/", "Questions fréquentes", """<article class="page"><header class="entry-header"><h1 class="entry-title">Questions fréquentes</h1></header>
+<div class="entry-content"><h3>Vos formations sont-elles finançables par l'OPCO ?</h3><p>Oui, Sillon est certifié Qualiopi.</p>
+<h3>Intervenez-vous hors de Lyon ?</h3><p>Oui, dans toute la région Auvergne-Rhône-Alpes.</p></div></article>""", "other", alt=["docs"])
+
+    site = os.path.join(HERE, S)
+    os.makedirs(os.path.join(site, "wp-content/themes/sillon"), exist_ok=True)
+    with open(os.path.join(site, "wp-content/themes/sillon/style.css"), "w") as f:
+        f.write(".site-header{display:flex}.menu{display:flex;list-style:none;gap:1em}#content{display:flex}.widget-area{width:30%}\n")
+    with open(os.path.join(site, "robots.txt"), "w") as f:
+        f.write(f"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\nSitemap: {ORIGIN}/sitemap.xml\n")
+    with open(os.path.join(site, "routes.py"), "w") as f:
+        f.write(ROUTES_WP)
+    finish(S, S_LABELS, S_ALT, must_not=["/wp-admin/"])
+
+
+ROUTES_WP = '''"""WordPress plain permalinks: /?p=N serves _wp/p-N.html (folders starting with _ are never served as files)."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def handle(path, query):
+    if path != "/" or "p" not in query:
+        return None
+    f = os.path.join(HERE, "_wp", "p-" + query["p"][0] + ".html")
+    if not os.path.isfile(f):
+        return (404, "text/html; charset=utf-8", "<!doctype html><title>Page non trouvée</title><h1>Page non trouvée</h1>")
+    with open(f, encoding="utf-8") as fh:
+        return (200, "text/html; charset=utf-8", fh.read())
+'''
+
+
+
 if __name__ == "__main__":
     build_alpenroester()
     build_nubeclara()
-    print(f"{A}: {len(A_LABELS)} pages; {N}: {len(N_LABELS)} pages")
+    build_sillon()
+    print(f"{A}: {len(A_LABELS)} pages; {N}: {len(N_LABELS)} pages; {S}: {len(S_LABELS)} pages")

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * job vocabulary). Header, navigation, footer and asides are left out of the content counts, so the site's chrome
  * does not vote on every page.
  */
-record PageFeatures(List<String> segments, boolean root, String lang, String titleHead, List<String> titleRest, String h1,
+record PageFeatures(List<String> segments, boolean root, boolean rootQuery, String lang, String titleHead, List<String> titleRest, String h1,
                     List<String> headings, Set<String> jsonLdTypes, String ogType, boolean publishedTime, int textLength,
                     int prices, int periodPrices, int pricedLinks, boolean cartButton, int times, boolean byline, int teasers, int datedTeasers,
                     boolean pagination, int textareas, boolean emailInput, boolean passwordInput, boolean address, int codeBlocks,
@@ -50,6 +50,7 @@ record PageFeatures(List<String> segments, boolean root, String lang, String tit
     static PageFeatures of(URI url, Document doc, String linkText) {
         List<String> segments = segments(url);
         boolean root = segments.isEmpty();
+        boolean rootQuery = root && url.getRawQuery() != null && !url.getRawQuery().isEmpty();
         String lang = doc.selectFirst("html[lang]") == null ? "" : doc.selectFirst("html[lang]").attr("lang").toLowerCase(Locale.ROOT);
 
         List<String> titleParts = new ArrayList<>();
@@ -111,16 +112,8 @@ record PageFeatures(List<String> segments, boolean root, String lang, String tit
         boolean password = main.selectFirst("input[type=password]") != null;
         boolean address = main.selectFirst("address, [itemprop=address]") != null || main.selectFirst("a[href^=tel:]") != null;
         int code = main.select("pre, code").size();
-        boolean sidebar = false;
-        for (Element e : doc.select("aside, nav, div[class], ul[class]")) {
-            if (e.closest("footer, header") != null) continue;
-            boolean named = SIDEBAR.matcher(e.className() + " " + e.id()).find() || (e.is("aside") && e.select("a[href]").size() >= 3);
-            if (named && e.select("a[href]").size() >= 3) {
-                sidebar = true;
-                break;
-            }
-        }
-        return new PageFeatures(segments, root, lang, titleHead, titleRest, h1, headings, types, ogType, published, text.length(),
+        boolean sidebar = sectionSidebar(doc, url, segments);
+        return new PageFeatures(segments, root, rootQuery, lang, titleHead, titleRest, h1, headings, types, ogType, published, text.length(),
                 prices, periods, pricedLinks, cart, times, byline, teasers, dated, pagination || listingTerms >= 2, textareas, email, password,
                 address, code, sidebar, countTerms(folded, PageTypeVocabulary.LEGAL_TERMS), countTerms(folded, PageTypeVocabulary.JOB_TERMS),
                 countTerms(folded, PageTypeVocabulary.ABOUT_TERMS), listingTerms, PageTypeVocabulary.fold(linkText));
@@ -197,6 +190,34 @@ record PageFeatures(List<String> segments, boolean root, String lang, String tit
     private static String simpleType(String t) {
         int slash = Math.max(t.lastIndexOf('/'), t.lastIndexOf(':'));
         return slash >= 0 ? t.substring(slash + 1) : t;
+    }
+
+    /**
+     * A sidebar (an aside, or a block named sidebar/toc/docs-nav) whose links mostly stay in the page's own section: the
+     * navigation of a docs or help section. A blog's widget column (recent posts, categories) links elsewhere and
+     * does not count.
+     */
+    private static boolean sectionSidebar(Document doc, URI url, List<String> segments) {
+        if (segments.isEmpty()) return false;
+        String section = segments.getFirst();
+        for (Element e : doc.select("aside, nav, div[class], div[id], ul[class]")) {
+            if (e.closest("footer, header") != null) continue;
+            if (!e.is("aside") && !SIDEBAR.matcher(e.className() + " " + e.id()).find()) continue;
+            Elements links = e.select("a[href]");
+            if (links.size() < 3) continue;
+            int inSection = 0;
+            for (Element a : links) {
+                String abs = a.absUrl("href");
+                if (abs.isEmpty()) continue;
+                try {
+                    List<String> target = segments(URI.create(abs.replace(" ", "%20")));
+                    if (!target.isEmpty() && target.getFirst().equals(section)) inSection++;
+                } catch (IllegalArgumentException ignored) { // an href no URI can hold
+                }
+            }
+            if (inSection >= 3 && inSection >= 0.6 * links.size()) return true;
+        }
+        return false;
     }
 
     /**

@@ -53,7 +53,9 @@ public final class PageTypeClassifier {
     private static void url(PageFeatures f, Scores s) {
         List<String> seg = f.segments();
         if (f.root()) {
-            s.add(PageType.HOME, 7, "url is the site root");
+            // "/?p=412" or "/?page_id=7" is a CMS page behind the root, not the home page
+            if (f.rootQuery()) s.add(PageType.HOME, 2, "url is the site root with a query");
+            else s.add(PageType.HOME, 7, "url is the site root");
             return;
         }
         String first = seg.getFirst();
@@ -106,7 +108,7 @@ public final class PageTypeClassifier {
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i].length() < 3 && !tokens[i].equals("tos")) continue;
             PageType t = slugType(tokens[i]);
-            if (t == null) continue;
+            if (t == null || !PageTypeVocabulary.SLUG_TOKEN_TYPES.contains(t)) continue;
             double w = i == head ? 2.5 : 1.25;
             s.add(t, w, "url word '" + tokens[i] + "'");
         }
@@ -163,6 +165,7 @@ public final class PageTypeClassifier {
             else if (t.equals("AboutPage")) s.add(PageType.ABOUT, 5, "json-ld AboutPage");
             else if (t.equals("Blog")) s.add(PageType.BLOG_INDEX, 3, "json-ld Blog");
             else if (t.equals("CollectionPage") || t.equals("ItemList") || t.equals("OfferCatalog")) s.add(PageType.CATEGORY, 1.5, "json-ld " + t);
+            else if (t.equals("Course")) s.add(PageType.PRODUCT, 4, "json-ld Course");
             else if (t.equals("SoftwareApplication") || t.equals("WebApplication") || t.equals("Service")) s.add(PageType.PRODUCT, 2, "json-ld " + t);
             else if (t.equals("SearchResultsPage") || t.equals("CheckoutPage") || t.equals("Event")) s.add(PageType.OTHER, 2, "json-ld " + t);
             else if (t.equals("ProfilePage")) s.add(PageType.ABOUT, 1.5, "json-ld ProfilePage");
@@ -180,8 +183,8 @@ public final class PageTypeClassifier {
     // --- page structure -----------------------------------------------------------------------------------
 
     private static void structure(PageFeatures f, Scores s) {
-        if (f.cartButton() && f.prices() >= 1) s.add(PageType.PRODUCT, 4.5, "price and add-to-cart button");
-        else if (f.cartButton()) s.add(PageType.PRODUCT, 1.5, "add-to-cart button");
+        if (f.cartButton() && f.prices() >= 1) s.add(PageType.PRODUCT, 4.5, "price and a buy or book button");
+        else if (f.cartButton()) s.add(PageType.PRODUCT, 1.5, "buy or book button");
         if (f.prices() >= 2 && f.periodPrices() >= 1) {
             s.add(PageType.PRICING, f.periodPrices() >= 2 ? 4.5 : 3, f.prices() + " prices, " + f.periodPrices() + " per period");
         } else if (!f.cartButton() && f.pricedLinks() >= 2) {
@@ -198,7 +201,7 @@ public final class PageTypeClassifier {
         if (f.address() && f.textareas() >= 1) s.add(PageType.CONTACT, 1, "address or phone");
         if (f.passwordInput()) s.add(PageType.OTHER, 4, "password form (login or sign-up)");
         if (f.codeBlocks() >= 1) s.add(PageType.DOCS, Math.min(2.5, 1 + f.codeBlocks() * 0.3), f.codeBlocks() + " code blocks");
-        if (f.sidebar() && f.teasers() < 3) s.add(PageType.DOCS, 1.5, "section sidebar");
+        if (f.sidebar() && f.teasers() < 3) s.add(PageType.DOCS, 1.5, "sidebar of the section's pages");
         if (f.legalTerms() >= 3) s.add(PageType.LEGAL, Math.min(4.5, 1.5 + f.legalTerms() * 0.5), f.legalTerms() + " legal terms");
         if (f.jobTerms() >= 2) s.add(PageType.CAREERS, Math.min(4, 1 + f.jobTerms() * 0.6), f.jobTerms() + " job-offer terms");
         if (f.aboutTerms() >= 2) s.add(PageType.ABOUT, Math.min(3, 0.5 + f.aboutTerms() * 0.6), f.aboutTerms() + " company-story terms");

@@ -49,8 +49,11 @@ final class PageTypeVocabulary {
                     "story", "history", "geschichte", "histoire", "historia", "leadership", "management"),
             PageType.CONTACT, Set.of("contact", "contact-us", "contactus", "kontakt", "kontaktieren", "contacto", "contactanos",
                     "contactez-nous", "nous-contacter", "get-in-touch", "contatti", "contato"),
+            // sections of posts: the section's root lists them, its pages are posts (case studies and client references too)
             PageType.BLOG_INDEX, Set.of("blog", "blogs", "news", "magazin", "magazine", "journal", "actualites", "actus", "noticias",
-                    "articles", "artikel", "beitraege", "stories", "insights", "presse", "press", "newsroom", "notizie"),
+                    "articles", "artikel", "beitraege", "stories", "insights", "presse", "press", "newsroom", "notizie",
+                    "case-studies", "case-study", "customer-stories", "success-stories", "customers", "references", "referenzen",
+                    "kundengeschichten", "temoignages", "etudes-de-cas", "casos-de-exito", "casos-de-estudio", "clientes", "testimonials"),
             PageType.DOCS, Set.of("docs", "doc", "documentation", "dokumentation", "documentacion", "documentazione",
                     "help", "hilfe", "aide", "ayuda", "support", "guides", "guide", "manual", "handbuch", "kb", "knowledge-base",
                     "knowledgebase", "wissensdatenbank", "faq", "faqs", "reference", "api", "developers", "developer", "learn",
@@ -58,7 +61,9 @@ final class PageTypeVocabulary {
             PageType.PRODUCT, Set.of("product", "products", "produkt", "produkte", "produit", "produits", "producto", "productos",
                     "prodotti", "features", "feature", "funktionen", "fonctionnalites", "funcionalidades", "caracteristicas",
                     "solutions", "solution", "loesungen", "losungen", "soluciones", "solucion", "platform", "plattform",
-                    "plataforma", "plateforme", "integrations", "p", "dp", "item", "items"),
+                    "plataforma", "plateforme", "integrations", "p", "dp", "item", "items", "services", "service", "leistungen",
+                    "dienstleistungen", "servicios", "courses", "course", "trainings", "training", "formations", "formation", "cours",
+                    "kurse", "seminare", "cursos", "workshops", "offres", "angebote", "offerings"),
             PageType.CATEGORY, Set.of("category", "categories", "c", "collections", "collection", "kategorie", "kategorien",
                     "categorie", "categoria", "categorias", "shop", "boutique", "tienda", "store", "catalog",
                     "catalogue", "katalog", "catalogo", "sortiment", "tag", "tags", "topics", "topic", "thema", "themen",
@@ -71,6 +76,12 @@ final class PageTypeVocabulary {
                     "reset", "passwort", "partners", "partner", "affiliates", "sitemap", "shipping", "versand", "livraison",
                     "envio", "envios", "returns", "events", "event", "webinars", "calendar", "kalender", "wishlist", "merkliste",
                     "newsletter", "download", "downloads", "demo", "trial")));
+
+    /**
+     * Types whose words are unambiguous inside a compound slug ({@code politica-de-privacidad}, {@code contact-sales}); words of
+     * the other types ({@code product-designer}, {@code guide-entretien}, {@code management-agile}) count only as whole segments.
+     */
+    static final Set<PageType> SLUG_TOKEN_TYPES = Set.of(PageType.LEGAL, PageType.CONTACT, PageType.CAREERS, PageType.PRICING, PageType.OTHER);
 
     /** Words and phrases (folded) that name a type in a title, a heading or a link label. */
     static final Map<PageType, List<String>> PHRASES = new EnumMap<>(Map.of(
@@ -95,7 +106,7 @@ final class PageTypeVocabulary {
                     "latest posts", "all posts", "articles", "newsroom", "press", "presse"),
             PageType.DOCS, List.of("docs", "documentation", "dokumentation", "documentacion", "help", "help center", "help centre",
                     "hilfe", "hilfe center", "aide", "centre d aide", "ayuda", "centro de ayuda", "support", "knowledge base", "guide",
-                    "guides", "api reference", "developer docs", "reference", "handbuch", "anleitung", "mode d emploi", "manual"),
+                    "guides", "api reference", "developer docs", "handbuch", "anleitung", "mode d emploi", "manual"),
             PageType.OTHER, List.of("log in", "login", "sign in", "sign up", "create account", "create your account", "register",
                     "anmelden", "registrieren", "konto erstellen", "connexion", "se connecter", "inscription", "creer un compte",
                     "iniciar sesion", "inicia sesion", "registrate", "crea tu cuenta", "cart", "shopping cart", "warenkorb", "panier",
@@ -103,8 +114,9 @@ final class PageTypeVocabulary {
                     "system status", "service status", "estado del servicio", "changelog", "release notes", "what s new",
                     "novedades del producto", "partner program", "forgot password", "reset password")));
 
-    /** Button and link texts that put a product in a cart (folded). */
-    static final List<String> ADD_TO_CART = List.of("add to cart", "add to bag", "add to basket", "buy now", "in den warenkorb",
+    /** Button and link texts that put a product in a cart or book a place (folded). */
+    static final List<String> ADD_TO_CART = List.of("book now", "reserve", "reserver", "jetzt buchen", "reservar", "enroll", "enrol",
+            "s inscrire", "inscrivez vous", "inscribirse", "inscribete","add to cart", "add to bag", "add to basket", "buy now", "in den warenkorb",
             "in den einkaufswagen", "jetzt kaufen", "kaufen", "ajouter au panier", "acheter", "acheter maintenant", "anadir al carrito",
             "anadir a la cesta", "comprar", "comprar ahora", "aggiungi al carrello", "in winkelwagen");
 
