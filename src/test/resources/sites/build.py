@@ -1151,8 +1151,179 @@ def handle(path, query):
 
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# hearthloom: English home-textiles shop on Shopify conventions (a second blind check, written after the classifier)
+# ---------------------------------------------------------------------------------------------------------------------
+
+H = "hearthloom"
+H_LABELS = {}
+H_ALT = {}
+
+
+def h_page(path, title, main, label, alt=None, head_extra="", og_type="website", template="page"):
+    H_LABELS[path] = label
+    if alt:
+        H_ALT[path] = alt
+    write(H, path, f"""<!doctype html>
+<html class="no-js" lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="canonical" href="{ORIGIN}{path}">
+<title>{title}</title>
+<meta property="og:site_name" content="Hearth &amp; Loom">
+<meta property="og:url" content="{ORIGIN}{path}">
+<meta property="og:title" content="{title}">
+<meta property="og:type" content="{og_type}">
+<link href="/cdn/shop/t/3/assets/base.css" rel="stylesheet" type="text/css" media="all">
+{head_extra}</head>
+<body class="gradient template-{template}">
+<a class="skip-to-content-link button visually-hidden" href="#MainContent">Skip to content</a>
+<div class="announcement-bar" role="region" aria-label="Announcement"><p>Free shipping on orders over $120</p></div>
+<sticky-header class="header-wrapper"><header class="header header--middle-left">
+  <a href="/" class="header__heading-link"><span class="h2">Hearth &amp; Loom</span></a>
+  <nav class="header__inline-menu"><ul class="list-menu list-menu--inline" role="list">
+    <li><a href="/collections/all" class="header__menu-item">Shop all</a></li>
+    <li><a href="/collections/throws" class="header__menu-item">Throws</a></li>
+    <li><a href="/collections/cushions" class="header__menu-item">Cushions</a></li>
+    <li><a href="/blogs/journal" class="header__menu-item">Journal</a></li>
+    <li><a href="/pages/about-us" class="header__menu-item">Our story</a></li></ul></nav>
+  <div class="header__icons"><a href="/search" class="header__icon">Search</a><a href="/account/login" class="header__icon">Log in</a><a href="/cart" class="header__icon">Cart</a></div>
+</header></sticky-header>
+<main id="MainContent" class="content-for-layout focus-none" role="main" tabindex="-1">
+{main}
+</main>
+<footer class="footer color-background-1">
+  <div class="footer-block"><h2 class="footer-block__heading">Help</h2><ul class="footer-block__details-content list-unstyled">
+    <li><a href="/pages/contact" class="link">Contact us</a></li><li><a href="/pages/faq" class="link">FAQ</a></li>
+    <li><a href="/pages/shipping-returns" class="link">Shipping &amp; returns</a></li><li><a href="/pages/careers" class="link">Careers</a></li>
+    <li><a href="/pages/our-makers" class="link">Our makers</a></li></ul></div>
+  <div class="footer__content-bottom"><ul class="policies list-unstyled">
+    <li><a href="/policies/refund-policy">Refund policy</a></li><li><a href="/policies/privacy-policy">Privacy policy</a></li>
+    <li><a href="/policies/terms-of-service">Terms of service</a></li></ul>
+  <small class="copyright__content">&copy; 2025, Hearth &amp; Loom. Powered by Shopify</small></div>
+</footer>
+</body>
+</html>
+""")
+
+
+H_PRODUCTS = [("merino-throw-oat", "Merino Throw – Oat", "$148.00", "throws", True),
+              ("alpaca-throw-charcoal", "Alpaca Throw – Charcoal", "$210.00", "throws", False),
+              ("linen-cushion-cover", "Stonewashed Linen Cushion Cover", "$42.00", "cushions", False),
+              ("wool-boucle-cushion", "Wool Bouclé Cushion", "$68.00", "cushions", True)]
+
+
+def h_card(handle, name, price):
+    return f"""<li class="grid__item"><div class="card-wrapper product-card-wrapper"><div class="card card--standard">
+<div class="card__inner"><img src="/cdn/shop/files/{handle}.jpg" alt="{name}" loading="lazy"></div>
+<div class="card__content"><h3 class="card__heading"><a href="/products/{handle}" class="full-unstyled-link">{name}</a></h3>
+<div class="price"><span class="price-item price-item--regular">{price} USD</span></div></div></div></div></li>"""
+
+
+def build_hearthloom():
+    shutil.rmtree(os.path.join(HERE, H), ignore_errors=True)
+    h_page("/", "Hearth & Loom – Woven textiles for slow homes", f"""<div class="banner"><h2 class="banner__heading">Woven slowly, made to last</h2>
+<p>Throws and cushions handwoven by small workshops in Peru, Mexico and Portugal.</p><a class="button" href="/collections/all">Shop the collection</a></div>
+<div class="collection"><h2 class="title">Best sellers</h2><ul class="grid product-grid">{''.join(h_card(h, n, pr) for h, n, pr, c, l in H_PRODUCTS[:3])}</ul></div>
+<div class="rich-text"><h2>From the journal</h2><p><a href="/blogs/journal/meet-the-weavers-of-oaxaca">Meet the weavers of Oaxaca</a></p></div>""",
+           "home", template="index", head_extra=jsonld({"@context": "http://schema.org", "@type": "Organization", "name": "Hearth & Loom", "url": ORIGIN}))
+    for coll, title, items in [("all", "Shop all", H_PRODUCTS), ("throws", "Throws", [p for p in H_PRODUCTS if p[3] == "throws"]),
+                               ("cushions", "Cushions", [p for p in H_PRODUCTS if p[3] == "cushions"])]:
+        h_page(f"/collections/{coll}", f"{title} – Hearth & Loom", f"""<div class="collection-hero"><h1 class="collection-hero__title"><span class="visually-hidden">Collection: </span>{title}</h1></div>
+<div class="facets-container"><a href="/collections/{coll}?sort_by=price-ascending">Price, low to high</a> · <a href="/collections/{coll}?filter.v.availability=1">In stock</a></div>
+<ul id="product-grid" class="grid product-grid">{''.join(h_card(h, n, pr) for h, n, pr, c, l in items)}</ul>""", "category", template="collection")
+    for handle, name, price, coll, ld in H_PRODUCTS:
+        extra = ""
+        if ld:
+            extra = jsonld({"@context": "http://schema.org/", "@type": "Product", "name": name, "url": f"{ORIGIN}/products/{handle}",
+                            "offers": [{"@type": "Offer", "price": price.strip("$"), "priceCurrency": "USD", "availability": "http://schema.org/InStock"}],
+                            "brand": {"@type": "Brand", "name": "Hearth & Loom"}})
+        h_page(f"/products/{handle}", f"{name} – Hearth & Loom", f"""<section class="product"><div class="product__media-wrapper"><img src="/cdn/shop/files/{handle}.jpg" alt="{name}"></div>
+<div class="product__info-wrapper"><p class="product__text caption-with-letter-spacing">Hearth &amp; Loom</p><h1>{name}</h1>
+<div class="price price--large"><span class="price-item price-item--regular">{price} USD</span></div><small class="product__tax caption rte">Tax included. Shipping calculated at checkout.</small>
+<form method="post" action="/cart/add" class="form" enctype="multipart/form-data"><input type="hidden" name="id" value="4431">
+<div class="product-form__buttons"><button type="submit" name="add" class="product-form__submit button button--full-width button--secondary"><span>Add to cart</span></button></div></form>
+<div class="product__description rte"><p>Handwoven on a floor loom from undyed fibre. Each piece is slightly different; the weaver's initials are stitched on the label.</p>
+<ul><li>130 × 180 cm</li><li>Dry clean or hand wash cold</li></ul></div></div></section>""", "product", og_type="product", head_extra=extra, template="product")
+    h_page("/collections/throws/products/alpaca-throw-charcoal", "Alpaca Throw – Charcoal – Hearth & Loom",
+           """<section class="product"><h1>Alpaca Throw – Charcoal</h1><div class="price"><span class="price-item">$210.00 USD</span></div>
+<form method="post" action="/cart/add"><button type="submit" name="add" class="product-form__submit button">Add to cart</button></form>
+<div class="rte"><p>Baby alpaca from Arequipa, woven in a herringbone twill.</p></div></section>""", "product", og_type="product", template="product")
+
+    posts = [("how-to-wash-wool", "How to wash a wool throw (and when not to)", "2025-03-04", "March 4, 2025", "Maya Lindqvist",
+              ["Wool cleans itself more than you think. Air it outside on a dry day and most smells are gone.",
+               "When it does need a wash, use cold water, a wool detergent and no agitation. Roll it in a towel, never wring it, and dry it flat."]),
+             ("meet-the-weavers-of-oaxaca", "Meet the weavers of Oaxaca", "2025-01-22", "January 22, 2025", "Maya Lindqvist",
+              ["Teotitlán del Valle has been a weaving town for two thousand years. We spent a week with the Ruiz family, who weave our bouclé cushions.",
+               "They dye with cochineal, indigo and pecan shells, and every colour is mixed by eye."]),
+             ("caring-for-linen", "Caring for linen", "2024-11-10", "November 10, 2024", "Tom Okafor",
+              ["Linen softens with every wash. Wash it warm, tumble dry low and take it out slightly damp."])]
+    for handle, title, date, date_text, author, paras in posts:
+        h_page(f"/blogs/journal/{handle}", f"{title} – Hearth & Loom", f"""<article class="article-template" itemscope itemtype="http://schema.org/BlogPosting">
+<header class="page-width page-width--narrow"><h1 class="article-template__title" itemprop="headline">{title}</h1>
+<span class="circle-divider caption-with-letter-spacing" itemprop="dateCreatedGMT"><time datetime="{date}T10:00:00Z">{date_text}</time></span>
+<span class="caption-with-letter-spacing" itemprop="author">by {author}</span></header>
+<div class="article-template__content page-width page-width--narrow rte" itemprop="articleBody">{''.join(f'<p>{p}</p>' for p in paras)}</div>
+<div class="article-template__back element-margin-top center"><a href="/blogs/journal" class="article-template__link link">Back to blog</a></div></article>""",
+               "article", og_type="article", template="article")
+    teasers = "".join(f"""<div class="blog-articles__article article"><div class="article-card-wrapper card-wrapper"><div class="card article-card">
+<div class="card__content"><h3 class="card__heading h2"><a href="/blogs/journal/{hd}" class="full-unstyled-link">{t}</a></h3>
+<div class="article-card__info caption-with-letter-spacing h5"><span class="circle-divider"><time datetime="{d}T10:00:00Z">{dt}</time></span></div>
+<p class="article-card__excerpt rte-width">{pa[0][:80]}…</p></div></div></div></div>""" for hd, t, d, dt, a, pa in posts)
+    h_page("/blogs/journal", "Journal – Hearth & Loom", f"""<div class="main-blog page-width"><h1 class="title--primary">Journal</h1>
+<div class="blog-articles">{teasers}</div></div>""", "blog_index", template="blog")
+    h_page("/blogs/journal/tagged/care", "Journal – Tagged \"care\" – Hearth & Loom", f"""<div class="main-blog page-width"><h1 class="title--primary">Journal</h1>
+<p>Tagged: care</p><div class="blog-articles">{teasers}</div></div>""", "category", alt=["blog_index"], template="blog")
+
+    h_page("/pages/about-us", "Our story – Hearth & Loom", """<div class="page-width page-width--narrow"><h1 class="main-page-title page-title h0">Our story</h1>
+<div class="rte"><p>Hearth &amp; Loom started in 2019 when Maya Lindqvist, a textile designer, brought back three blankets from a trip to Peru and could not stop thinking about the people who wove them.</p>
+<p>Today we work with eleven workshops. We pay for every order in advance, and we publish what we pay per piece.</p></div></div>""", "about")
+    h_page("/pages/our-makers", "Our makers – Hearth & Loom", """<div class="page-width"><h1 class="main-page-title">Our makers</h1>
+<div class="multicolumn"><div class="multicolumn-card"><h3>Taller Ruiz, Oaxaca</h3><p>Wool bouclé and natural dyes.</p></div>
+<div class="multicolumn-card"><h3>Awana Kuna, Arequipa</h3><p>Alpaca throws.</p></div><div class="multicolumn-card"><h3>Fábrica Lima, Guimarães</h3><p>Stonewashed linen.</p></div></div></div>""",
+           "about", alt=["other"])
+    h_page("/pages/contact", "Contact – Hearth & Loom", """<div class="page-width page-width--narrow"><h1 class="main-page-title">Contact</h1>
+<div class="contact"><form method="post" action="/contact#ContactForm" id="ContactForm" class="isolate"><input type="hidden" name="form_type" value="contact">
+<div class="contact__fields"><div class="field"><input class="field__input" type="text" id="ContactForm-name" name="contact[Name]" placeholder="Name"><label class="field__label" for="ContactForm-name">Name</label></div>
+<div class="field"><input class="field__input" type="email" id="ContactForm-email" name="contact[email]" placeholder="Email"><label class="field__label" for="ContactForm-email">Email *</label></div></div>
+<div class="field"><textarea rows="10" id="ContactForm-body" class="text-area field__input" name="contact[Comment]" placeholder="Comment"></textarea><label class="form__label field__label" for="ContactForm-body">Comment</label></div>
+<div class="contact__button"><button type="submit" class="button">Send</button></div></form></div></div>""", "contact")
+    h_page("/pages/faq", "FAQ – Hearth & Loom", """<div class="page-width"><h1 class="main-page-title">Frequently asked questions</h1>
+<div class="collapsible-content"><details><summary><h3>Do you ship internationally?</h3></summary><p>Yes, to the EU, UK, Canada and Australia.</p></details>
+<details><summary><h3>Can I return a throw?</h3></summary><p>Unused items within 30 days.</p></details></div></div>""", "other", alt=["docs"])
+    h_page("/pages/shipping-returns", "Shipping & returns – Hearth & Loom", """<div class="page-width page-width--narrow"><h1 class="main-page-title">Shipping &amp; returns</h1>
+<div class="rte"><p>Orders ship from Portland, Oregon within two business days. US shipping is $9, free over $120.</p><p>Return unused items within 30 days for a full refund.</p></div></div>""",
+           "other", alt=["legal"])
+    h_page("/pages/careers", "Careers – Hearth & Loom", """<div class="page-width page-width--narrow"><h1 class="main-page-title">Work with us</h1>
+<div class="rte"><p>We are a team of six in Portland. We are hiring:</p><h2>Customer care lead (full time, Portland)</h2>
+<p>You will answer every email and call, handle returns and write our care guides. Requirements: two years in customer service, a love of textiles.</p>
+<p>Apply with a short note to jobs@hearthloom.example.</p></div></div>""", "careers")
+    for pol, title in [("refund-policy", "Refund policy"), ("privacy-policy", "Privacy policy"), ("terms-of-service", "Terms of service")]:
+        h_page(f"/policies/{pol}", f"{title} – Hearth & Loom", f"""<div class="shopify-policy__container"><div class="shopify-policy__title"><h1>{title}</h1></div>
+<div class="shopify-policy__body"><div class="rte"><p>This {title.lower()} describes how Hearth &amp; Loom LLC ("we") handles orders, personal information and liability.
+By using this site you agree to it. We may update it at any time; the governing law is that of the State of Oregon.</p>
+<p>Questions: legal@hearthloom.example.</p></div></div></div>""", "legal", template="policy")
+    h_page("/account/login", "Account – Hearth & Loom", """<div class="customer login"><h1 id="recover" tabindex="-1">Login</h1>
+<form method="post" action="/account/login" id="customer_login"><input type="email" name="customer[email]" id="CustomerEmail" placeholder="Email">
+<input type="password" name="customer[password]" id="CustomerPassword" placeholder="Password"><button>Sign in</button></form><a href="/account/register">Create account</a></div>""", "other")
+    h_page("/cart", "Your cart – Hearth & Loom", """<div class="cart__warnings"><h1 class="cart__empty-text">Your cart is empty</h1><a href="/collections/all" class="button">Continue shopping</a></div>""",
+           "other", template="cart")
+    h_page("/search", "Search – Hearth & Loom", """<div class="template-search__header"><h1 class="h2 center">Search results</h1>
+<form action="/search" method="get" role="search" class="search"><input class="search__input field__input" id="Search-In-Template" type="search" name="q" placeholder="Search"><button type="submit">Search</button></form></div>""",
+           "other", template="search")
+    site = os.path.join(HERE, H)
+    os.makedirs(os.path.join(site, "cdn/shop/t/3/assets"), exist_ok=True)
+    with open(os.path.join(site, "cdn/shop/t/3/assets/base.css"), "w") as f:
+        f.write(".header{display:flex}.grid{display:grid;grid-template-columns:repeat(4,1fr)}\n")
+    with open(os.path.join(site, "robots.txt"), "w") as f:
+        f.write(f"User-agent: *\nDisallow: /cart\nDisallow: /account\nDisallow: /collections/*sort_by*\nDisallow: /search\n\nSitemap: {ORIGIN}/sitemap.xml\n")
+    finish(H, H_LABELS, H_ALT, must_not=["/collections/*sort_by*"])
+
+
 if __name__ == "__main__":
     build_alpenroester()
     build_nubeclara()
     build_sillon()
-    print(f"{A}: {len(A_LABELS)} pages; {N}: {len(N_LABELS)} pages; {S}: {len(S_LABELS)} pages")
+    build_hearthloom()
+    print(f"{A}: {len(A_LABELS)} pages; {N}: {len(N_LABELS)} pages; {S}: {len(S_LABELS)} pages; {H}: {len(H_LABELS)} pages")

@@ -57,7 +57,7 @@ class PageTypeRenderedIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"northwind", "alpenroester", "nubeclara", "sillon"})
+    @ValueSource(strings = {"northwind", "alpenroester", "nubeclara", "sillon", "hearthloom"})
     void classify_renderedPagesOfLabelledSites(String site) throws Exception {
         String folder = site.equals("northwind") ? "northwind" : PageTypeStaticTest.siteFolder(site).toString();
         SiteTruth truth = SiteTruth.of(PageTypeStaticTest.siteFolder(site));

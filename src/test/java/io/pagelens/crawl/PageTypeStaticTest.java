@@ -76,7 +76,7 @@ class PageTypeStaticTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"northwind", "alpenroester", "nubeclara", "sillon"})
+    @ValueSource(strings = {"northwind", "alpenroester", "nubeclara", "sillon", "hearthloom"})
     void classify_staticPagesOfLabelledSites(String site) throws Exception {
         ClassifierScore s = score(site);
         System.out.print("static " + s.report());
