@@ -69,6 +69,12 @@ public interface Frontier {
      */
     int releaseExpiredLeases(int maxAttempts);
 
+    /**
+     * Gives back at once every URL in flight for {@code worker} (or its sub-workers {@code worker-N}): the process that
+     * drove the crawl is known to be gone, so its leases need not run out first. Attempts are kept, as for an expired lease.
+     */
+    int releaseLeasesOf(String worker, int maxAttempts);
+
     /** At the end of a crawl: every queued URL becomes skipped with {@code reason}. Returns how many. */
     int skipQueued(SkipReason reason, String detail);
 

@@ -429,6 +429,19 @@ public final class FrontierStore {
         }
 
         @Override
+        public int releaseLeasesOf(String worker, int maxAttempts) {
+            return db.transaction(c -> {
+                long now = clock.millis();
+                int n = CrawlSql.update(c, "UPDATE crawl_urls SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'queued' END, "
+                        + "reason = 'lease_expired', detail = 'the worker fetching it stopped', worker = NULL, lease_until = NULL, updated_at = ? "
+                        + "WHERE crawl_id = ? AND state = 'in_flight' AND (worker = ? OR worker LIKE ? ESCAPE '\\')", maxAttempts, now, crawlId, worker,
+                        worker.replace("%", "\\%").replace("_", "\\_") + "-%");
+                if (n > 0) touch(c, crawlId, now);
+                return n;
+            });
+        }
+
+        @Override
         public int skipQueued(SkipReason reason, String detail) {
             return db.transaction(c -> {
                 long now = clock.millis();

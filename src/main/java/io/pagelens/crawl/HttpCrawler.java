@@ -41,6 +41,22 @@ public final class HttpCrawler {
         Completion keep(PageVerdict.Store page, Document doc);
     }
 
+    /**
+     * The sink of maps and plain-HTTP crawls: classifies each kept page (with the project's overrides, and the label
+     * of the link that led to it) and records type, confidence and signals; no capture is stored.
+     */
+    public static PageSink classifying(PageTypeClassifier classifier, TypeOverrides overrides) {
+        return (page, doc) -> {
+            PageClassification c = overrides.classify(classifier, new PageEvidence(URI.create(page.pageUrl()), doc, page.claim().linkText()));
+            PageFetch f = page.fetch();
+            return new Completion(f.httpStatus(), emptyToNull(f.contentType()), f.finalUrl(), f.contentHash(), c.type(), c.confidence(), c.signals(), null);
+        };
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     /** How a crawl ended. */
     public record Result(CrawlReason reason, String message, CrawlCounts counts, SitemapReader.Report sitemaps) {
     }

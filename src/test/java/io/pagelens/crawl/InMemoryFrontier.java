@@ -245,6 +245,18 @@ final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public synchronized int releaseLeasesOf(String worker, int maxAttempts) {
+        int n = 0;
+        for (Row r : rows.values()) {
+            if (r.state == UrlState.IN_FLIGHT && (worker.equals(r.worker) || r.worker.startsWith(worker + "-"))) {
+                end(r, r.attempts >= maxAttempts ? UrlState.FAILED : UrlState.QUEUED, "lease_expired", null);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
     public synchronized int skipQueued(SkipReason reason, String detail) {
         int n = 0;
         for (Row r : rows.values()) {

@@ -40,8 +40,7 @@ class NorthwindHttpCrawlIT extends DatabaseSuite {
             CrawlCore core = new CrawlCore(CrawlPlan.of(a.crawl()), store.forCrawl(r.id()), new RobotsCache(fetcher, o.robotsAgent()),
                     settings, clock, a.crawl().deadlineAt());
             HttpCrawler.Result result = new HttpCrawler(fetcher, settings, clock).run(core, "test",
-                    (page, doc) -> new Completion(200, "text/html", null, page.fetch().contentHash(), PageType.OTHER, 0, List.of(), null),
-                    () -> false);
+                    HttpCrawler.classifying(PageTypeClassifier.DEFAULT, TypeOverrides.NONE), () -> false);
             Map<String, FrontierUrl> byPath = new HashMap<>();
             ListQuery q = ListQuery.first(500);
             while (true) {
@@ -111,6 +110,16 @@ class NorthwindHttpCrawlIT extends DatabaseSuite {
         });
         assertThat(truth.labels().keySet()).containsAll(stored);
         assertThat(stored).hasSize(truth.labels().size() - jsOnly.size() - truth.list("nofollowOnly").size());
+
+        // each stored page carries its type, confidence and signals; on plain HTML they are right too
+        int right = 0;
+        for (String path : stored) {
+            FrontierUrl u = c.byPath().get(path);
+            assertThat(u.pageType()).as(path).isNotNull();
+            assertThat(u.typeSignals()).as(path).isNotEmpty();
+            if (truth.accepts(path, u.pageType().id())) right++;
+        }
+        assertThat((double) right / stored.size()).isGreaterThanOrEqualTo(0.95);
 
         CrawlCounts k = c.result().counts();
         System.out.printf("northwind plain-HTTP crawl (%s): %d requests, counts %s%n", db.dialect(), c.requests().size(), k);
