@@ -307,7 +307,7 @@ public final class CrawlCore {
         int limit = plan.options().limit();
         if (k.done() >= limit) return new NextStep.Finish(CrawlReason.LIMIT_REACHED, limit + " pages stored");
         if (k.done() + k.inFlight() < limit) {
-            Optional<Claim> claim = frontier.claim(worker, settings.lease());
+            Optional<Claim> claim = frontier.claim(worker, settings.lease(), limit);
             if (claim.isPresent()) return new NextStep.Fetch(claim.get());
         }
         if (k.queued() == 0 && k.inFlight() == 0) {

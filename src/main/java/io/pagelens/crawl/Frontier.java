@@ -35,9 +35,11 @@ public interface Frontier {
 
     /**
      * Takes the queued URL with the lowest depth (then discovery order) of an origin whose delay has passed, and
-     * moves that origin's next allowed fetch {@code delay} ahead. Empty when nothing is claimable now.
+     * moves that origin's next allowed fetch {@code delay} ahead. Empty when nothing is claimable now, or when
+     * {@code maxActive} URLs are already done or in flight (the page limit, checked in the same step as the claim, so
+     * concurrent workers never overshoot it).
      */
-    Optional<Claim> claim(String worker, Duration lease);
+    Optional<Claim> claim(String worker, Duration lease, long maxActive);
 
     /** The earliest time a queued URL becomes claimable, or empty when nothing is queued. */
     Optional<Instant> nextClaimableAt();

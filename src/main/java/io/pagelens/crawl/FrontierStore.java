@@ -314,10 +314,13 @@ public final class FrontierStore {
         }
 
         @Override
-        public Optional<Claim> claim(String worker, Duration lease) {
+        public Optional<Claim> claim(String worker, Duration lease, long maxActive) {
             return db.transaction(c -> {
                 long now = clock.millis();
-                touch(c, crawlId, now);
+                touch(c, crawlId, now); // locks the crawl row on PostgreSQL: the count below holds until commit
+                long active = CrawlSql.query(c, "SELECT COUNT(*) FROM crawl_urls WHERE crawl_id = ? AND state IN ('done', 'in_flight')",
+                        rs -> rs.getLong(1), crawlId).getFirst();
+                if (active >= maxActive) return Optional.<Claim>empty();
                 record Origin(String origin, long delayMs) {
                 }
                 List<Origin> o = CrawlSql.query(c, pickOriginSql, rs -> new Origin(rs.getString(1), rs.getLong(2)), crawlId, now);

@@ -58,7 +58,7 @@ class FrontierStoreIT extends DatabaseSuite {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/deep", 3), queued("/one", 1), queued("/two", 1)));
         List<String> order = new ArrayList<>();
-        for (Optional<Claim> c = f.claim("w", LEASE); c.isPresent(); c = f.claim("w", LEASE)) order.add(c.get().url());
+        for (Optional<Claim> c = f.claim("w", LEASE, Long.MAX_VALUE); c.isPresent(); c = f.claim("w", LEASE, Long.MAX_VALUE)) order.add(c.get().url());
         assertThat(order).containsExactly(ORIGIN + "/one", ORIGIN + "/two", ORIGIN + "/deep");
         assertThat(f.counts().inFlight()).isEqualTo(3);
         assertThat(f.nextClaimableAt()).isEmpty();
@@ -71,32 +71,32 @@ class FrontierStoreIT extends DatabaseSuite {
         f.ensureOrigin(slow, Duration.ofSeconds(2), RobotsRules.Source.PARSED);
         f.add(List.of(new NewUrl(slow + "/1", slow, "k1", 1, UrlSource.LINK, null, null, null, null),
                 new NewUrl(slow + "/2", slow, "k2", 1, UrlSource.LINK, null, null, null, null)));
-        assertThat(f.claim("w", LEASE)).map(Claim::url).hasValue(slow + "/1");
-        assertThat(f.claim("w", LEASE)).isEmpty();
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).map(Claim::url).hasValue(slow + "/1");
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).isEmpty();
         assertThat(f.nextClaimableAt()).hasValue(clock.instant().plusSeconds(2));
         clock.advance(Duration.ofMillis(1999));
-        assertThat(f.claim("w", LEASE)).isEmpty();
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).isEmpty();
         clock.advance(Duration.ofMillis(1));
-        assertThat(f.claim("w", LEASE)).map(Claim::url).hasValue(slow + "/2");
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).map(Claim::url).hasValue(slow + "/2");
     }
 
     @BothDatabases
     void lease_expiredGoesBackAndStaleWorkerCannotFinish(Database db) {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/p", 1)));
-        Claim first = f.claim("dead", LEASE).orElseThrow();
+        Claim first = f.claim("dead", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(f.releaseExpiredLeases(3)).isZero();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(f.renew(first, LEASE)).isTrue(); // still its own: nobody took it yet
         clock.advance(LEASE.plusSeconds(1));
         assertThat(f.releaseExpiredLeases(3)).isEqualTo(1);
-        Claim second = f.claim("alive", LEASE).orElseThrow();
+        Claim second = f.claim("alive", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(f.complete(first, done("h1"))).isEqualTo(CompleteResult.LOST);
         assertThat(f.renew(first, LEASE)).isFalse();
         assertThat(f.complete(second, done("h1"))).isEqualTo(CompleteResult.STORED);
         assertThat(f.lookup(List.of(ORIGIN + "/p")).get(ORIGIN + "/p").state()).isEqualTo(UrlState.DONE);
-        assertThat(f.claim("alive", LEASE)).isEmpty(); // a done page is never handed out again
+        assertThat(f.claim("alive", LEASE, Long.MAX_VALUE)).isEmpty(); // a done page is never handed out again
     }
 
     @BothDatabases
@@ -104,20 +104,20 @@ class FrontierStoreIT extends DatabaseSuite {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/p", 1)));
         for (int i = 0; i < 2; i++) {
-            f.claim("w" + i, LEASE).orElseThrow();
+            f.claim("w" + i, LEASE, Long.MAX_VALUE).orElseThrow();
             clock.advance(LEASE.plusSeconds(1));
             f.releaseExpiredLeases(2);
         }
         assertThat(f.counts().failed()).isEqualTo(1);
-        assertThat(f.claim("w", LEASE)).isEmpty();
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).isEmpty();
     }
 
     @BothDatabases
     void complete_sameContentHashIsDuplicate(Database db) {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/contact", 1), queued("/contact-copy", 1)));
-        Claim a = f.claim("w", LEASE).orElseThrow();
-        Claim b = f.claim("w", LEASE).orElseThrow();
+        Claim a = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
+        Claim b = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(f.complete(a, done("same"))).isEqualTo(CompleteResult.STORED);
         assertThat(f.complete(b, done("same"))).isInstanceOfSatisfying(CompleteResult.Duplicate.class,
                 d -> assertThat(d.of().url()).isEqualTo(ORIGIN + "/contact"));
@@ -131,7 +131,7 @@ class FrontierStoreIT extends DatabaseSuite {
         f.add(List.of(queued("/target", 1), queued("/busy", 1)));
         assertThat(f.completeUnclaimed(queued("/target", 1), done("t"))).isEqualTo(CompleteResult.STORED);
         assertThat(f.completeUnclaimed(queued("/brand-new", 2), done("n"))).isEqualTo(CompleteResult.STORED);
-        Claim busy = f.claim("w", LEASE).orElseThrow();
+        Claim busy = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(busy.url()).isEqualTo(ORIGIN + "/busy");
         assertThat(f.completeUnclaimed(queued("/busy", 1), done("b"))).isEqualTo(CompleteResult.LOST);
         assertThat(f.counts().done()).isEqualTo(2);
@@ -141,11 +141,11 @@ class FrontierStoreIT extends DatabaseSuite {
     void fail_retriesThenFails(Database db) {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/flaky", 1)));
-        Claim c1 = f.claim("w", LEASE).orElseThrow();
+        Claim c1 = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(f.fail(c1, "http_503", "Service Unavailable", new FetchFacts(503, "text/html", null), true, 2)).isTrue();
-        Claim c2 = f.claim("w", LEASE).orElseThrow();
+        Claim c2 = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
         f.fail(c2, "http_503", "Service Unavailable", new FetchFacts(503, "text/html", null), true, 2);
-        assertThat(f.claim("w", LEASE)).isEmpty();
+        assertThat(f.claim("w", LEASE, Long.MAX_VALUE)).isEmpty();
         FrontierUrl row = new FrontierStore(db, clock).get(f.crawlId(), ORIGIN + "/flaky").orElseThrow();
         assertThat(row.state()).isEqualTo(UrlState.FAILED);
         assertThat(row.reason()).isEqualTo("http_503");
@@ -156,7 +156,7 @@ class FrontierStoreIT extends DatabaseSuite {
     void skipAndSkipQueued_countByReason(Database db) {
         Frontier f = newFrontier(db);
         f.add(List.of(queued("/doc.pdf", 1), queued("/x", 1), queued("/y", 1)));
-        Claim pdf = f.claim("w", LEASE).orElseThrow();
+        Claim pdf = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
         assertThat(f.skip(pdf, SkipReason.NON_HTML, "application/pdf", null, new FetchFacts(200, "application/pdf", null))).isTrue();
         assertThat(f.skipQueued(SkipReason.UNVISITED, "limit reached")).isEqualTo(2);
         CrawlCounts k = f.counts();
@@ -203,6 +203,17 @@ class FrontierStoreIT extends DatabaseSuite {
         assertThat(f.lastProgress()).hasValue(before.plusSeconds(5));
     }
 
+    @BothDatabases
+    void claim_stopsAtMaxActive(Database db) {
+        Frontier f = newFrontier(db);
+        f.add(List.of(queued("/1", 1), queued("/2", 1), queued("/3", 1)));
+        Claim one = f.claim("w", LEASE, 2).orElseThrow();
+        f.claim("w", LEASE, 2).orElseThrow();
+        assertThat(f.claim("w", LEASE, 2)).isEmpty();
+        f.skip(one, SkipReason.DUPLICATE, "same", null, FetchFacts.NONE);
+        assertThat(f.claim("w", LEASE, 2)).isPresent();
+    }
+
     /** Four workers claim and complete at once: each URL is claimed exactly once, equal content is stored once. */
     @BothDatabases
     void claim_concurrentWorkersNeverShareAUrl(Database db) throws Exception {
@@ -217,7 +228,7 @@ class FrontierStoreIT extends DatabaseSuite {
         for (int w = 0; w < 4; w++) {
             String worker = "w" + w;
             threads.add(Thread.ofPlatform().start(() -> {
-                for (Optional<Claim> c = f.claim(worker, LEASE); c.isPresent(); c = f.claim(worker, LEASE)) {
+                for (Optional<Claim> c = f.claim(worker, LEASE, Long.MAX_VALUE); c.isPresent(); c = f.claim(worker, LEASE, Long.MAX_VALUE)) {
                     if (!claimed.add(c.get().url())) twice.incrementAndGet();
                     // every fourth page has the same content as the others of its group
                     String hash = "h" + (c.get().seq() % 15);

@@ -115,8 +115,9 @@ final class InMemoryFrontier implements Frontier {
     }
 
     @Override
-    public synchronized Optional<Claim> claim(String worker, Duration lease) {
+    public synchronized Optional<Claim> claim(String worker, Duration lease, long maxActive) {
         long now = clock.millis();
+        if (rows.values().stream().filter(r -> r.state == UrlState.DONE || r.state == UrlState.IN_FLIGHT).count() >= maxActive) return Optional.empty();
         Optional<Row> pick = rows.values().stream()
                 .filter(r -> r.state == UrlState.QUEUED && origins.containsKey(r.url.origin()) && origins.get(r.url.origin())[1] <= now)
                 .min(Comparator.comparingLong((Row r) -> origins.get(r.url.origin())[1]).thenComparingInt(r -> r.depth).thenComparingLong(r -> r.seq));
