@@ -303,13 +303,12 @@ public final class CrawlCore {
             int released = frontier.releaseExpiredLeases(settings.maxAttempts());
             if (released > 0) log.atInfo().addKeyValue("crawl", frontier.crawlId()).addKeyValue("urls", released).log("expired leases released");
         }
-        CrawlCounts k = frontier.counts();
         int limit = plan.options().limit();
+        // the common case first: the claim checks the limit itself, so a full count is only needed when it finds nothing
+        Optional<Claim> claim = frontier.claim(worker, settings.lease(), limit);
+        if (claim.isPresent()) return new NextStep.Fetch(claim.get());
+        CrawlCounts k = frontier.counts();
         if (k.done() >= limit) return new NextStep.Finish(CrawlReason.LIMIT_REACHED, limit + " pages stored");
-        if (k.done() + k.inFlight() < limit) {
-            Optional<Claim> claim = frontier.claim(worker, settings.lease(), limit);
-            if (claim.isPresent()) return new NextStep.Fetch(claim.get());
-        }
         if (k.queued() == 0 && k.inFlight() == 0) {
             if (k.done() == 0) return new NextStep.Finish(CrawlReason.SEED_FAILED, seedProblem());
             return new NextStep.Finish(CrawlReason.FINISHED, null);
