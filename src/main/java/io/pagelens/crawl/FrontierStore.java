@@ -152,6 +152,11 @@ public final class FrontierStore {
         return "23505".equals(state) || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed"));
     }
 
+    /** Takes the crawl row's lock without writing it (PostgreSQL; SQLite's one writer needs none). */
+    private void lockCrawl(Connection c, String crawlId) throws SQLException {
+        if (db.dialect() == Dialect.POSTGRES) CrawlSql.query(c, "SELECT id FROM crawls WHERE id = ? FOR UPDATE", rs -> null, crawlId);
+    }
+
     private static void touch(Connection c, String crawlId, long now) throws SQLException {
         CrawlSql.update(c, "UPDATE crawls SET progress_at = ?, updated_at = ? WHERE id = ?", now, now, crawlId);
     }
@@ -421,25 +426,29 @@ public final class FrontierStore {
 
         @Override
         public int releaseExpiredLeases(int maxAttempts) {
-            return db.transaction(c -> {
-                long now = clock.millis();
-                int n = CrawlSql.update(c, "UPDATE crawl_urls SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'queued' END, "
-                        + "reason = 'lease_expired', detail = 'the worker fetching it stopped', worker = NULL, lease_until = NULL, updated_at = ? "
-                        + "WHERE crawl_id = ? AND state = 'in_flight' AND lease_until < ?", maxAttempts, now, crawlId, now);
-                if (n > 0) touch(c, crawlId, now);
-                return n;
-            });
+            return release(maxAttempts, "lease_until < ?", clock.millis());
         }
 
         @Override
         public int releaseLeasesOf(String worker, int maxAttempts) {
+            return release(maxAttempts, "(worker = ? OR worker LIKE ? ESCAPE '\\')", worker,
+                    worker.replace("%", "\\%").replace("_", "\\_") + "-%");
+        }
+
+        /** In-flight URLs matching {@code where} go back to the queue, or fail once out of attempts. */
+        private int release(int maxAttempts, String where, Object... whereArgs) {
             return db.transaction(c -> {
                 long now = clock.millis();
+                lockCrawl(c, crawlId); // the crawl row first, as every other write: no lock-order deadlock with a completion
+                Object[] args = new Object[3 + whereArgs.length];
+                args[0] = maxAttempts;
+                args[1] = now;
+                args[2] = crawlId;
+                System.arraycopy(whereArgs, 0, args, 3, whereArgs.length);
                 int n = CrawlSql.update(c, "UPDATE crawl_urls SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'queued' END, "
                         + "reason = 'lease_expired', detail = 'the worker fetching it stopped', worker = NULL, lease_until = NULL, updated_at = ? "
-                        + "WHERE crawl_id = ? AND state = 'in_flight' AND (worker = ? OR worker LIKE ? ESCAPE '\\')", maxAttempts, now, crawlId, worker,
-                        worker.replace("%", "\\%").replace("_", "\\_") + "-%");
-                if (n > 0) touch(c, crawlId, now);
+                        + "WHERE crawl_id = ? AND state = 'in_flight' AND " + where, args);
+                if (n > 0) touch(c, crawlId, now); // only a release is progress; a sweep that found nothing is not
                 return n;
             });
         }

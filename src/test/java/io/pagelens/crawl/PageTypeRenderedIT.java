@@ -19,10 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,22 +75,7 @@ class PageTypeRenderedIT {
         }
     }
 
-    /** The label of the first link to each page, breadth-first from the home page over the rendered pages. */
-    static Map<String, String> linkLabels(String origin, Map<String, Document> pages) {
-        Map<String, String> label = new HashMap<>();
-        Set<String> seen = new HashSet<>(Set.of("/"));
-        Deque<String> queue = new ArrayDeque<>(java.util.List.of("/"));
-        while (!queue.isEmpty()) {
-            Document d = pages.get(queue.poll());
-            if (d == null) continue;
-            for (FoundLink l : PageLinks.of(d).links()) {
-                if (!l.url().startsWith(origin)) continue;
-                String target = UrlNormalizer.DEFAULT.normalize(l.url()).orElse(l.url()).substring(origin.length());
-                if (target.isEmpty()) target = "/";
-                if (!label.containsKey(target) && !l.text().isEmpty()) label.put(target, l.text());
-                if (seen.add(target)) queue.add(target);
-            }
-        }
-        return label;
+    static Map<String, String> linkLabels(String origin, Map<String, Document> pages) throws Exception {
+        return PageTypeStaticTest.linkLabels(origin, pages::get);
     }
 }

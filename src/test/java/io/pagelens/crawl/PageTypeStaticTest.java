@@ -42,19 +42,23 @@ class PageTypeStaticTest {
         return Jsoup.parse(html, ORIGIN + path);
     }
 
-    /** The link label each labelled page is first reached with, breadth-first from the home page. */
-    static Map<String, String> linkLabels(Path root, SiteTruth truth) throws Exception {
+    /** A page by path, or null when it is not one of the site's pages. */
+    @FunctionalInterface
+    interface Pages {
+        Document get(String path) throws Exception;
+    }
+
+    /** The label of the first link to each page, breadth-first from the home page, as a crawl meets them. */
+    static Map<String, String> linkLabels(String origin, Pages pages) throws Exception {
         Map<String, String> label = new HashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        queue.add("/");
-        seen.add("/");
+        Set<String> seen = new LinkedHashSet<>(Set.of("/"));
+        Deque<String> queue = new ArrayDeque<>(java.util.List.of("/"));
         while (!queue.isEmpty()) {
-            String p = queue.poll();
-            if (!truth.labels().containsKey(p)) continue;
-            for (FoundLink l : PageLinks.of(parse(root, p)).links()) {
-                if (!l.url().startsWith(ORIGIN)) continue;
-                String target = UrlNormalizer.DEFAULT.normalize(l.url()).orElse(l.url()).substring(ORIGIN.length());
+            Document d = pages.get(queue.poll());
+            if (d == null) continue;
+            for (FoundLink l : PageLinks.of(d).links()) {
+                if (!l.url().startsWith(origin)) continue;
+                String target = UrlNormalizer.DEFAULT.normalize(l.url()).orElse(l.url()).substring(origin.length());
                 if (target.isEmpty()) target = "/";
                 if (!label.containsKey(target) && !l.text().isEmpty()) label.put(target, l.text());
                 if (seen.add(target)) queue.add(target);
@@ -66,7 +70,7 @@ class PageTypeStaticTest {
     static ClassifierScore score(String site) throws Exception {
         Path root = siteFolder(site);
         SiteTruth truth = SiteTruth.of(root);
-        Map<String, String> labels = linkLabels(root, truth);
+        Map<String, String> labels = linkLabels(ORIGIN, p -> truth.labels().containsKey(p) ? parse(root, p) : null);
         ClassifierScore score = new ClassifierScore(site);
         for (String path : truth.labels().keySet()) {
             PageClassification c = PageTypeClassifier.DEFAULT.classify(new PageEvidence(URI.create(ORIGIN + path), parse(root, path), labels.get(path)));
