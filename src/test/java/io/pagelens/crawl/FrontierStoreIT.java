@@ -99,6 +99,21 @@ class FrontierStoreIT extends DatabaseSuite {
         assertThat(f.claim("alive", LEASE, Long.MAX_VALUE)).isEmpty(); // a done page is never handed out again
     }
 
+    /** The same worker name taking the URL again (a restarted process) does not revive its old claim. */
+    @BothDatabases
+    void lease_oldClaimOfTheSameWorkerIsLost(Database db) {
+        Frontier f = newFrontier(db);
+        f.add(List.of(queued("/again", 1)));
+        Claim old = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        f.releaseExpiredLeases(3);
+        Claim now = f.claim("w", LEASE, Long.MAX_VALUE).orElseThrow();
+        assertThat(f.complete(old, done("x"))).isEqualTo(CompleteResult.LOST);
+        assertThat(f.skip(old, SkipReason.DUPLICATE, "x", null, FetchFacts.NONE)).isFalse();
+        assertThat(f.fail(old, "network", "x", FetchFacts.NONE, false, 3)).isFalse();
+        assertThat(f.complete(now, done("x"))).isEqualTo(CompleteResult.STORED);
+    }
+
     @BothDatabases
     void lease_expiredTooOftenFails(Database db) {
         Frontier f = newFrontier(db);
