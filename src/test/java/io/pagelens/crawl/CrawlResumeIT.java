@@ -35,26 +35,27 @@ class CrawlResumeIT extends DatabaseSuite {
                 "-cp", System.getProperty("java.class.path"), CrawlChild.class.getName(), jdbc, crawlId, worker)
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("PAGELENS_CRAWL_LEASE", LEASE);
+        pb.environment().put("CRAWL_CHILD_SLOW_MS", "150");
         return pb.start();
-    }
-
-    private static long done(Database db, String crawlId) {
-        return new FrontierStore(db, Clock.systemUTC()).forCrawl(crawlId).counts().done();
     }
 
     @BothDatabases
     void kill9MidCrawl_resumesAndCapturesEveryPageOnce(Database db) throws Exception {
         Path tmp = dbs.newTempDir();
         try (SiteServer site = new SiteServer("northwind")) {
-            CrawlOptions o = CrawlOptions.parse(Jackson.MAPPER.readTree("{\"delay\": 0.25, \"maxConcurrency\": 1}"), CrawlSettings.DEFAULTS);
+            CrawlOptions o = CrawlOptions.parse(Jackson.MAPPER.readTree("{\"maxConcurrency\": 1}"), CrawlSettings.DEFAULTS);
             CrawlRecord crawl = new CrawlStore(db, Clock.systemUTC()).create(null, null, URI.create(site.url("/")), o);
 
             Process first = child(db, crawl.id(), "first", tmp.resolve("first.log"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (done(db, crawl.id()) < 12 && System.nanoTime() < deadline && first.isAlive()) Thread.sleep(50);
+            Frontier watch = new FrontierStore(db, Clock.systemUTC()).forCrawl(crawl.id());
+            while ((watch.counts().done() < 12 || watch.counts().inFlight() == 0) && System.nanoTime() < deadline && first.isAlive()) Thread.sleep(20);
             assertThat(first.isAlive()).as("the first process is still crawling").isTrue();
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
             first.waitFor(10, TimeUnit.SECONDS);
+            Set<String> inFlightAtKill = new FrontierStore(db, Clock.systemUTC()).list(crawl.id(), Set.of(UrlState.IN_FLIGHT), ListQuery.first(10))
+                    .items().stream().map(FrontierUrl::url).collect(Collectors.toSet());
+            assertThat(inFlightAtKill).as("a page was in flight when the process died").isNotEmpty();
 
             // what was done when it died, and what the server had served by then
             FrontierStore store = new FrontierStore(db, Clock.systemUTC());
@@ -94,6 +95,13 @@ class CrawlResumeIT extends DatabaseSuite {
                 assertThat(u.pageType()).as("%s has a page type", path).isNotNull();
             }
             assertThat(doneTotal).isEqualTo(truth.labels().size() - 2);
+            // the page in flight at the kill was fetched again and classified: it is a real capture, not a stale mark
+            for (String url : inFlightAtKill) {
+                FrontierUrl u = store.get(crawl.id(), url).orElseThrow();
+                assertThat(u.state()).isIn(UrlState.DONE, UrlState.SKIPPED, UrlState.FAILED);
+                if (u.state() == UrlState.DONE) assertThat(u.attempts()).isEqualTo(2);
+                if (u.state() == UrlState.DONE) assertThat(u.pageType()).isNotNull();
+            }
             // at most the one page in flight at the kill was requested twice
             long twice = served.entrySet().stream().filter(e -> truth.labels().containsKey(e.getKey()) && e.getValue() > 1).count();
             assertThat(twice).isLessThanOrEqualTo(1);
