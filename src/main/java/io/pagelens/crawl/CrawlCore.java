@@ -355,6 +355,7 @@ public final class CrawlCore {
             }
         }
         if (f.error() != null || f.httpStatus() == 0) {
+            if (f.error() != null && f.error().startsWith(PageFetch.EGRESS_BLOCKED)) return fail(claim, "egress_blocked", f.error(), facts, false);
             boolean redirectProblem = f.redirects() > 0 && f.error() != null && f.error().startsWith("redirect");
             String code = redirectProblem ? "redirects" : "network";
             return fail(claim, code, f.error() == null ? "no response" : f.error(), facts, !redirectProblem);

@@ -157,6 +157,8 @@ public final class HttpCrawler {
         RedirectFollower.Outcome o;
         try {
             o = RedirectFollower.follow(fetcher, url, PAGE_LIMITS, settings.maxRedirects(), pageHopCheck(core));
+        } catch (io.pagelens.egress.EgressBlockedException e) {
+            return PageFetch.failure(null, 0, PageFetch.EGRESS_BLOCKED + e.getMessage());
         } catch (IOException e) {
             return PageFetch.failure(null, 0, e.getMessage() == null ? e.toString() : e.getMessage());
         }

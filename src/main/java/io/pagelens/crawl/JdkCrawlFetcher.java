@@ -1,5 +1,8 @@
 package io.pagelens.crawl;
 
+import io.pagelens.egress.EgressGuard;
+import io.pagelens.egress.EgressHttp;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,27 +14,25 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@link CrawlFetcher} on the JDK's HttpClient: HTTP/1.1, no redirect following, no cookies, one identifying
- * User-Agent. Bodies stream (never buffered whole) and stop at the limit. Thread-safe; share one per process.
+ * {@link CrawlFetcher} on the JDK's HttpClient, every connection through the {@link EgressGuard} (private, loopback,
+ * link-local and reserved addresses refused unless allow-listed, as for the browser): HTTP/1.1, no redirect following,
+ * no cookies, one identifying User-Agent. A refused host comes out as {@link io.pagelens.egress.EgressBlockedException}
+ * (an IOException naming the rule). Bodies stream (never buffered whole) and stop at the limit. Thread-safe; share one
+ * per process.
  */
 public final class JdkCrawlFetcher implements CrawlFetcher {
     public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (compatible; pagelens/0.1; +https://github.com/pagelens)";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
+    private final EgressHttp http;
     private final String userAgent;
 
-    public JdkCrawlFetcher(String userAgent) {
+    public JdkCrawlFetcher(EgressGuard egress, String userAgent) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-        this.http = HttpClient.newBuilder()
+        this.http = egress.http("crawler", HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
-    }
-
-    public JdkCrawlFetcher() {
-        this(DEFAULT_USER_AGENT);
+                .connectTimeout(CONNECT_TIMEOUT));
     }
 
     @Override

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public record PageFetch(String finalUrl, int redirects, int httpStatus, String contentType, List<FoundLink> links, String canonical,
                         String contentHash, String error) {
+    /** Start of {@link #error} when the egress guard refused the host: failed for good, never retried. */
+    public static final String EGRESS_BLOCKED = "blocked by the egress guard: ";
+
     public PageFetch {
         links = links == null ? List.of() : List.copyOf(links);
         contentType = contentType == null ? "" : contentType;

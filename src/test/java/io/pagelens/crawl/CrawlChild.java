@@ -19,7 +19,7 @@ public final class CrawlChild {
             CrawlSettings settings = CrawlSettings.fromEnv(Env.system());
             // pages that take a while, so a kill finds one in flight
             long slowMs = Long.parseLong(System.getenv().getOrDefault("CRAWL_CHILD_SLOW_MS", "0"));
-            JdkCrawlFetcher http = new JdkCrawlFetcher();
+            JdkCrawlFetcher http = CrawlSuites.fetcher();
             CrawlFetcher fetcher = (url, limits) -> {
                 if (slowMs > 0 && !url.getPath().startsWith("/robots") && !url.getPath().startsWith("/sitemap")) Thread.sleep(slowMs);
                 return http.get(url, limits);

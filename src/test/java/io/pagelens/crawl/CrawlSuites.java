@@ -14,6 +14,20 @@ final class CrawlSuites {
     private CrawlSuites() {
     }
 
+    private static io.pagelens.egress.EgressGuard guard;
+
+    /**
+     * The crawler's fetcher as production builds it, on an egress guard that allows 127.0.0.1 only (tests talk to
+     * loopback; 127.0.0.2 and every other address stay refused). One guard per test JVM.
+     */
+    static synchronized JdkCrawlFetcher fetcher() {
+        if (guard == null) {
+            guard = io.pagelens.egress.EgressGuard.start(io.pagelens.egress.EgressSettings.allowing("127.0.0.1"),
+                    io.pagelens.egress.Resolver.system(), null);
+        }
+        return new JdkCrawlFetcher(guard, JdkCrawlFetcher.DEFAULT_USER_AGENT);
+    }
+
     static Path crawlerCommons() {
         return Shared.corpus().resolve("suites/crawler-commons");
     }

@@ -39,6 +39,8 @@ class HttpCrawlerIT {
         for (int i = 0; i < 8; i++) redirect("/chain" + i, "/chain" + (i + 1));
         redirect("/short", "/target.html");
         server.route("/download", ex -> CorpusServer.send(ex, 200, "application/pdf", "%PDF-1.4"));
+        server.route("/outward", ex -> CorpusServer.send(ex, 200, "text/html",
+                "<html><body><main><a href=\"http://127.0.0.2:" + server.port() + "/inside\">in</a></main></body></html>"));
         frontier = new InMemoryFrontier(Clock.systemUTC());
     }
 
@@ -62,7 +64,7 @@ class HttpCrawlerIT {
     @Test
     void run_checksEveryHopBeforeItIsRequested() throws Exception {
         CrawlOptions o = CrawlOptions.parse(Jackson.MAPPER.readTree("{\"sitemap\": \"skip\", \"maxConcurrency\": 1}"), CrawlSettings.DEFAULTS);
-        JdkCrawlFetcher fetcher = new JdkCrawlFetcher();
+        JdkCrawlFetcher fetcher = CrawlSuites.fetcher();
         CrawlCore core = new CrawlCore(CrawlPlan.of(URI.create(server.url("/")), o), frontier, new RobotsCache(fetcher, o.robotsAgent()),
                 CrawlSettings.DEFAULTS, Clock.systemUTC(), Instant.now().plusSeconds(120));
         HttpCrawler.Result r = new HttpCrawler(fetcher, CrawlSettings.DEFAULTS, Clock.systemUTC())
@@ -81,5 +83,21 @@ class HttpCrawlerIT {
                 .noneMatch(l -> l.startsWith("GET /chain6 "));
         assertThat(server.requestLog().stream().filter(l -> l.startsWith("GET /loop ")).count()).isEqualTo(1);
         assertThat(frontier.row(server.url("/target.html")).done.pageType()).isNotNull();
+    }
+
+    /** With allowExternalLinks, a link to a loopback alias outside the allow-list is refused by the egress guard. */
+    @Test
+    void run_egressGuardRefusesPrivateTargets() throws Exception {
+        CrawlOptions o = CrawlOptions.parse(Jackson.MAPPER.readTree("{\"sitemap\": \"skip\", \"allowExternalLinks\": true, \"respectRobots\": false}"),
+                CrawlSettings.DEFAULTS);
+        JdkCrawlFetcher fetcher = CrawlSuites.fetcher();
+        CrawlCore core = new CrawlCore(CrawlPlan.of(URI.create(server.url("/outward")), o), frontier, RobotsPolicy.IGNORE,
+                CrawlSettings.DEFAULTS, Clock.systemUTC(), Instant.now().plusSeconds(120));
+        new HttpCrawler(fetcher, CrawlSettings.DEFAULTS, Clock.systemUTC()).run(core, "t", HttpCrawler.classifying(PageTypeClassifier.DEFAULT, TypeOverrides.NONE), () -> false);
+        InMemoryFrontier.Row r = frontier.row("http://127.0.0.2:" + server.port() + "/inside");
+        assertThat(r.state).isEqualTo(UrlState.FAILED);
+        assertThat(r.reason).isEqualTo("egress_blocked");
+        assertThat(r.detail).startsWith(PageFetch.EGRESS_BLOCKED);
+        assertThat(r.attempts).isEqualTo(1);
     }
 }

@@ -36,7 +36,7 @@ class NorthwindHttpCrawlIT extends DatabaseSuite {
             CrawlRecord r = crawls.create(null, null, URI.create(site.url("/")), o);
             CrawlStore.Acquired a = crawls.acquire(r.id(), "test", Duration.ofMinutes(1)).orElseThrow();
             FrontierStore store = new FrontierStore(db, clock);
-            JdkCrawlFetcher fetcher = new JdkCrawlFetcher();
+            JdkCrawlFetcher fetcher = CrawlSuites.fetcher();
             CrawlCore core = new CrawlCore(CrawlPlan.of(a.crawl()), store.forCrawl(r.id()), new RobotsCache(fetcher, o.robotsAgent()),
                     settings, clock, a.crawl().deadlineAt());
             HttpCrawler.Result result = new HttpCrawler(fetcher, settings, clock).run(core, "test",

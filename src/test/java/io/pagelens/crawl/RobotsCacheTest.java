@@ -21,7 +21,7 @@ class RobotsCacheTest {
     @BeforeEach
     void start() throws Exception {
         server = new CorpusServer(root);
-        cache = new RobotsCache(new JdkCrawlFetcher(), RobotsAgent.PAGELENS);
+        cache = new RobotsCache(CrawlSuites.fetcher(), RobotsAgent.PAGELENS);
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class RobotsCacheTest {
         // six redirects: one too many
         assertThat(cache.rulesFor(server.uri("/")).source()).isEqualTo(RobotsRules.Source.UNREACHABLE);
 
-        RobotsCache fresh = new RobotsCache(new JdkCrawlFetcher(), RobotsAgent.PAGELENS);
+        RobotsCache fresh = new RobotsCache(CrawlSuites.fetcher(), RobotsAgent.PAGELENS);
         server.route("/r1", ex -> {
             ex.getResponseHeaders().set("Location", "/r5");
             CorpusServer.send(ex, 302, "text/plain", "");

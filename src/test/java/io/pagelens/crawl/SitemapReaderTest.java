@@ -90,7 +90,7 @@ class SitemapReaderTest {
     }
 
     private SitemapReader reader(SitemapLimits limits) {
-        return new SitemapReader(new JdkCrawlFetcher(), limits, LOOPBACK_ONLY);
+        return new SitemapReader(CrawlSuites.fetcher(), limits, LOOPBACK_ONLY);
     }
 
     private void index(String name, String... locs) throws Exception {
