@@ -301,13 +301,18 @@ public final class FrontierStore {
 
         @Override
         public boolean revive(NewUrl u) {
+            return change("UPDATE crawl_urls SET state = 'queued', reason = NULL, detail = NULL, depth = ?, source = ?, "
+                            + "parent_seq = ?, link_text = COALESCE(?, link_text), budget_key = ?, updated_at = ? WHERE crawl_id = ? "
+                            + "AND url_sha256 = ? AND state = 'skipped' AND reason IN ('nofollow', 'depth')",
+                    now -> new Object[]{u.depth(), u.source().id(), u.parentSeq(), u.linkText(), u.budgetKey(), now, crawlId, Sha256.of(u.url())}) == 1;
+        }
+
+        /** One UPDATE in a transaction that touches the crawl row first (progress, and the lock order of every write). */
+        private int change(String sql, java.util.function.LongFunction<Object[]> args) {
             return db.transaction(c -> {
                 long now = clock.millis();
                 touch(c, crawlId, now);
-                return CrawlSql.update(c, "UPDATE crawl_urls SET state = 'queued', reason = NULL, detail = NULL, depth = ?, source = ?, "
-                                + "parent_seq = ?, link_text = COALESCE(?, link_text), budget_key = ?, updated_at = ? WHERE crawl_id = ? "
-                                + "AND url_sha256 = ? AND state = 'skipped' AND reason IN ('nofollow', 'depth')",
-                        u.depth(), u.source().id(), u.parentSeq(), u.linkText(), u.budgetKey(), now, crawlId, Sha256.of(u.url())) == 1;
+                return CrawlSql.update(c, sql, args.apply(now));
             });
         }
 
@@ -394,29 +399,21 @@ public final class FrontierStore {
 
         @Override
         public boolean skip(Claim claim, SkipReason reason, String detail, Long duplicateOf, FetchFacts facts) {
-            return db.transaction(c -> {
-                long now = clock.millis();
-                touch(c, crawlId, now);
-                return CrawlSql.update(c, "UPDATE crawl_urls SET state = 'skipped', reason = ?, detail = ?, duplicate_of = ?, worker = NULL, "
-                                + "lease_until = NULL, http_status = ?, content_type = ?, final_url = ?, updated_at = ? "
-                                + "WHERE crawl_id = ? AND seq = ? AND state = 'in_flight' AND worker = ? AND attempts = ?",
-                        reason.id(), detail, duplicateOf, facts.httpStatus(), facts.contentType(), facts.finalUrl(), now,
-                        crawlId, claim.seq(), claim.worker(), claim.attempt()) == 1;
-            });
+            return change("UPDATE crawl_urls SET state = 'skipped', reason = ?, detail = ?, duplicate_of = ?, worker = NULL, "
+                            + "lease_until = NULL, http_status = ?, content_type = ?, final_url = ?, updated_at = ? "
+                            + "WHERE crawl_id = ? AND seq = ? AND state = 'in_flight' AND worker = ? AND attempts = ?",
+                    now -> new Object[]{reason.id(), detail, duplicateOf, facts.httpStatus(), facts.contentType(), facts.finalUrl(), now,
+                            crawlId, claim.seq(), claim.worker(), claim.attempt()}) == 1;
         }
 
         @Override
         public boolean fail(Claim claim, String code, String detail, FetchFacts facts, boolean retry, int maxAttempts) {
             boolean again = retry && claim.attempt() < maxAttempts;
-            return db.transaction(c -> {
-                long now = clock.millis();
-                touch(c, crawlId, now);
-                return CrawlSql.update(c, "UPDATE crawl_urls SET state = ?, reason = ?, detail = ?, worker = NULL, lease_until = NULL, "
+            return change("UPDATE crawl_urls SET state = ?, reason = ?, detail = ?, worker = NULL, lease_until = NULL, "
                                 + "http_status = ?, content_type = ?, final_url = ?, updated_at = ? "
                                 + "WHERE crawl_id = ? AND seq = ? AND state = 'in_flight' AND worker = ? AND attempts = ?",
-                        again ? "queued" : "failed", code, detail, facts.httpStatus(), facts.contentType(), facts.finalUrl(), now,
-                        crawlId, claim.seq(), claim.worker(), claim.attempt()) == 1;
-            });
+                    now -> new Object[]{again ? "queued" : "failed", code, detail, facts.httpStatus(), facts.contentType(), facts.finalUrl(), now,
+                            crawlId, claim.seq(), claim.worker(), claim.attempt()}) == 1;
         }
 
         @Override
@@ -455,12 +452,8 @@ public final class FrontierStore {
 
         @Override
         public int skipQueued(SkipReason reason, String detail) {
-            return db.transaction(c -> {
-                long now = clock.millis();
-                touch(c, crawlId, now);
-                return CrawlSql.update(c, "UPDATE crawl_urls SET state = 'skipped', reason = ?, detail = ?, updated_at = ? "
-                        + "WHERE crawl_id = ? AND state = 'queued'", reason.id(), detail, now, crawlId);
-            });
+            return change("UPDATE crawl_urls SET state = 'skipped', reason = ?, detail = ?, updated_at = ? "
+                        + "WHERE crawl_id = ? AND state = 'queued'", now -> new Object[]{reason.id(), detail, now, crawlId});
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.pagelens.crawl;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,9 +48,5 @@ final class ClassifierScore {
         }
         if (!pairs.isEmpty()) b.append("  confusion: ").append(pairs).append('\n');
         return b.toString();
-    }
-
-    static Map<PageType, Integer> emptyCounts() {
-        return new EnumMap<>(PageType.class);
     }
 }
