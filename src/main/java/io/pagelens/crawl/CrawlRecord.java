@@ -1,0 +1,15 @@
+package io.pagelens.crawl;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * A crawl as stored. {@code finalCounts} is set when it ended (live counts come from its {@link Frontier}).
+ *
+ * @param owner tenant; a lookup with another owner finds nothing (the API answers 404)
+ */
+public record CrawlRecord(String id, String owner, String projectId, URI seed, CrawlOptions options, CrawlState state,
+                          CrawlReason reason, String errorMessage, boolean cancelRequested, String worker, Instant leaseUntil,
+                          CrawlCounts finalCounts, Instant deadlineAt, Instant createdAt, Instant startedAt, Instant finishedAt,
+                          Instant progressAt) {
+}
