@@ -1,9 +1,11 @@
 package io.pagelens.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.capture.CaptureError;
 import io.pagelens.capture.CaptureException;
 import io.pagelens.capture.CaptureRequest;
 import io.pagelens.capture.Cookie;
+import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.config.SecretBox;
 import io.pagelens.jobs.Job;
 import io.pagelens.jobs.JobPriority;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link CaptureOrder} as a capture job stores it. The payload is the order without its secret parts: the
@@ -65,6 +68,8 @@ public final class OrderCodec {
      *                          {@link CaptureError#INTERNAL} when the payload is not an order's
      */
     public CaptureOrder fromJob(Job job) throws CaptureException {
+        Optional<CaptureSpec> legacy = legacySpec(job);
+        if (legacy.isPresent()) return legacyOrder(job, legacy.get());
         Payload p = payload(job);
         CaptureOrder order = new CaptureOrder(p.request(), p.key(), p.options(), p.maxAge(), p.webhook(), job.deadlineAt(),
                 JobPriority.ofWeight(job.priority()), job.owner());
@@ -82,7 +87,32 @@ public final class OrderCodec {
 
     /** The webhook of a job's order, or null; read from the payload alone (after the job ended its secrets are gone). */
     public URI webhook(Job job) throws CaptureException {
+        Optional<CaptureSpec> legacy = legacySpec(job);
+        if (legacy.isPresent()) return legacyOrder(job, legacy.get()).webhook();
         return payload(job).webhook();
+    }
+
+    /**
+     * A job queued by a version before orders were stored holds the HTTP body itself ({@code url} at the top, no
+     * {@code v}); it still runs, validated as it was then, so an upgrade with jobs in the queue loses none of them.
+     */
+    private static Optional<CaptureSpec> legacySpec(Job job) {
+        try {
+            JsonNode n = Jackson.LENIENT.readTree(job.payload());
+            if (n == null || n.has("v") || !n.has("url")) return Optional.empty();
+            return Optional.of(Jackson.LENIENT.forType(CaptureSpec.class).readValue(n));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not a legacy body: payload() reports what is wrong
+        }
+    }
+
+    private static CaptureOrder legacyOrder(Job job, CaptureSpec spec) throws CaptureException {
+        try {
+            return CaptureOrder.from(spec).storing(CaptureOrder.Storing.ALWAYS).deadline(job.deadlineAt())
+                    .defaultPriority(JobPriority.ofWeight(job.priority())).owner(job.owner()).build();
+        } catch (InvalidRequestException e) {
+            throw new CaptureException(CaptureError.INVALID_REQUEST, e.getMessage(), e);
+        }
     }
 
     private static Payload payload(Job job) throws CaptureException {

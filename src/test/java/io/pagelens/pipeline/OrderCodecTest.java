@@ -73,8 +73,22 @@ class OrderCodecTest {
     }
 
     @Test
+    void aJobQueuedByAnOlderVersion_holdingTheHttpBody_stillRuns() throws Exception {
+        String body = "{\"url\": \"https://example.com/\", \"projectId\": \"old\", \"webhook\": \"https://hooks.example.net/in\","
+                + " \"maxAge\": 1000, \"headers\": {\"X-A\": \"1\"}}";
+        NewJob n = new NewJob(CaptureJobHandler.KIND, JobPriority.INTERACTIVE, body, null, 1, Instant.parse("2026-11-29T10:01:00Z"), "key_1", null);
+        CaptureOrder o = codec.fromJob(stored(n));
+        assertThat(o.key().project()).isEqualTo("old");
+        assertThat(o.request().headers()).containsEntry("X-A", "1");
+        assertThat(o.priority()).isEqualTo(JobPriority.INTERACTIVE);
+        assertThat(o.deadline()).isEqualTo(n.deadlineAt());
+        assertThat(o.owner()).isEqualTo("key_1");
+        assertThat(codec.webhook(stored(n))).hasToString("https://hooks.example.net/in");
+    }
+
+    @Test
     void aPayloadThatIsNotAnOrder_isAnInternalError() {
-        NewJob n = new NewJob(CaptureJobHandler.KIND, JobPriority.NORMAL, "{\"url\": \"https://example.com/\"}", null, 1, null, null, null);
+        NewJob n = new NewJob(CaptureJobHandler.KIND, JobPriority.NORMAL, "{\"v\": 99, \"request\": {}}", null, 1, null, null, null);
         assertThatThrownBy(() -> codec.fromJob(stored(n)))
                 .isInstanceOfSatisfying(CaptureException.class, e -> assertThat(e.error()).isEqualTo(CaptureError.INTERNAL));
     }
