@@ -49,6 +49,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(String field, String message) {
-        return new ApiException(422, "invalid_value", message, field);
+        return of(io.pagelens.capture.CaptureError.INVALID_REQUEST, message, field);
+    }
+
+    /** A capture error with its one status and code ({@link io.pagelens.capture.CaptureError}). */
+    public static ApiException of(io.pagelens.capture.CaptureError error, String message, String field) {
+        return new ApiException(error.httpStatus(), error.code(), message, field);
     }
 }

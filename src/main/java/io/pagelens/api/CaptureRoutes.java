@@ -1,19 +1,20 @@
 package io.pagelens.api;
 
 import io.pagelens.api.auth.ApiKey;
-import io.pagelens.capture.CaptureRequest;
+import io.pagelens.capture.CaptureError;
 import io.pagelens.capture.Format;
-import io.pagelens.jobs.CaptureJobHandler;
-import io.pagelens.jobs.CaptureSpec;
+import io.pagelens.content.Link;
 import io.pagelens.jobs.Job;
 import io.pagelens.jobs.JobPriority;
 import io.pagelens.jobs.JobService;
 import io.pagelens.jobs.JobState;
-import io.pagelens.jobs.Json;
-import io.pagelens.jobs.NewJob;
+import io.pagelens.pipeline.CaptureJobResult;
+import io.pagelens.pipeline.CaptureOrder;
+import io.pagelens.pipeline.CaptureOutcome;
+import io.pagelens.pipeline.CaptureService;
+import io.pagelens.pipeline.CaptureSpec;
+import io.pagelens.pipeline.OrderCodec;
 import io.pagelens.store.blob.BlobContent;
-import io.pagelens.store.CacheHit;
-import io.pagelens.store.CaptureKey;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StoredArtifact;
 import io.pagelens.store.StoredCapture;
@@ -22,26 +23,33 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /v1/captures}. Every capture, synchronous or not, goes through the durable queue, so one limit
- * bounds all work and interactive requests are claimed before batch ones. A synchronous request waits for
- * its job within the request deadline (queue time included) and answers 503 when it passes.
+ * {@code /v1/captures}. The body becomes a {@link CaptureOrder} here, validated once; a fresh stored capture
+ * ({@code maxAge}) answers at once, else the order goes through the durable queue, so one limit bounds all work and
+ * interactive requests are claimed before batch ones. A synchronous request waits for its job within its deadline
+ * (queue time included), which travels with the order down to the capture and the save, and answers 503 when it passes.
  */
-public final class CaptureRoutes implements PagelensServer.RouteGroup {
-    /** Time a synchronous waiter allows after the deadline for storing the result. */
-    static final Duration SAVE_MARGIN = Duration.ofSeconds(5);
+public final class CaptureRoutes implements RouteGroup {
+    /** How long a synchronous waiter allows past the deadline for a running job's end to reach it (another process polls). */
+    static final Duration DEADLINE_GRACE = Duration.ofMillis(500);
 
+    private final CaptureService captures;
     private final Storage storage;
+    private final OrderCodec codec;
     private final Duration requestDeadline;
     private final int maxAttempts;
     private final boolean webhooks;
     private final Clock clock;
     private JobService jobs;
 
-    public CaptureRoutes(Storage storage, ApiSettings settings, Clock clock) {
+    public CaptureRoutes(CaptureService captures, Storage storage, OrderCodec codec, ApiSettings settings, Clock clock) {
+        this.captures = captures;
         this.storage = storage;
+        this.codec = codec;
         this.requestDeadline = settings.requestDeadline();
         this.maxAttempts = settings.maxAttempts();
         this.webhooks = settings.webhookSecret() != null;
@@ -55,49 +63,59 @@ public final class CaptureRoutes implements PagelensServer.RouteGroup {
         r.path("/v1/captures", g -> g
                 .post("", this::create)
                 .get("/{id}", this::get)
+                .delete("/{id}", this::delete)
+                .get("/{id}/links", this::links)
                 .get("/{id}/{artifact}", this::artifact));
     }
 
-    private void create(Ctx ctx) throws IOException, InterruptedException {
+    private void create(Ctx ctx) throws Exception {
         CaptureSpec spec = ctx.body(CaptureSpec.class);
-        spec.validateJobOptions();
-        CaptureRequest request = spec.toRequest();
-        CaptureKey key = CaptureJobHandler.key(spec, request);
         if (spec.webhook() != null && !webhooks) {
             throw ApiException.invalid("webhook", "webhooks are disabled on this server (PAGELENS_WEBHOOK_SECRET is not set)");
         }
-        if (spec.maxAge() != null) {
-            Optional<CacheHit> hit = storage.findFresh(key, Duration.ofMillis(spec.maxAge()));
-            if (hit.isPresent()) {
-                ctx.json(200, CaptureView.of(hit.get().capture(), true, hit.get().age().toMillis(), null));
-                return;
-            }
-        }
         ApiKey caller = ctx.principal();
         Instant start = clock.instant();
-        Instant deadline = spec.isAsync() ? null : start.plus(requestDeadline);
-        NewJob n = new NewJob(CaptureJobHandler.KIND, spec.priorityOr(spec.isAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE),
-                Json.MAPPER.writeValueAsString(spec), maxAttempts, deadline, caller == null ? null : caller.id(), null);
-        Job job = jobs.submit(n);
-        if (spec.isAsync()) {
+        CaptureOrder order = CaptureOrder.from(spec)
+                .storing(CaptureOrder.Storing.ALWAYS)
+                .deadline(spec.runsAsync() ? null : start.plus(requestDeadline))
+                .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
+                .owner(caller == null ? null : caller.id())
+                .build(start);
+        Optional<CaptureOutcome> hit = captures.cached(order);
+        if (hit.isPresent()) {
+            ctx.json(200, CaptureView.of(hit.get().stored(), true, hit.get().age().toMillis(), null));
+            return;
+        }
+        Job job = jobs.submit(codec.toJob(order.withoutMaxAge(), maxAttempts)); // the cache was just asked
+        if (spec.runsAsync()) {
             ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
             ctx.json(202, JobView.of(job));
             return;
         }
-        Job done = jobs.await(job.id(), deadline.plus(SAVE_MARGIN));
+        Job atDeadline = jobs.await(job.id(), order.deadline());
+        // a running job ends by its deadline (its capture stops earlier, its save has a reserve): allow its end to arrive;
+        // a job still queued at the deadline cannot finish, so it is cancelled at once
+        Job done = atDeadline.state() == JobState.RUNNING ? jobs.await(job.id(), order.deadline().plus(DEADLINE_GRACE)) : atDeadline;
         if (!done.state().terminal()) {
-            jobs.cancel(job.id());
-            long waited = Duration.between(start, done.startedAt() == null ? clock.instant() : done.startedAt()).toSeconds();
-            throw new ApiException(503, "deadline_exceeded", "the capture did not finish within the " + requestDeadline.toSeconds()
-                    + " s request deadline (" + waited + " s of it waiting in the queue); retry later or send \"async\": true");
+            jobs.cancel(job.id()); // a queued job ends here; a running one is stopped by its worker, nothing is stored
+            long budget = Duration.between(start, order.deadline()).toMillis();
+            String where = done.startedAt() == null ? "it was still waiting in the queue"
+                    : "it started after " + Duration.between(start, done.startedAt()).toMillis() + " ms in the queue";
+            throw ApiException.of(CaptureError.DEADLINE_EXCEEDED, "the capture did not finish within its " + budget
+                    + " ms request deadline (" + where + "); nothing was stored. Retry later or send \"async\": true", null);
         }
         if (done.state() != JobState.SUCCEEDED) {
-            throw new ApiException(CaptureJobHandler.httpStatus(done.errorCode()), done.errorCode(), done.errorMessage());
+            throw new ApiException(CaptureError.fromCode(done.errorCode()).httpStatus(), done.errorCode(), done.errorMessage());
         }
-        String captureId = Json.MAPPER.readTree(done.result()).path("captureId").asText();
-        StoredCapture c = storage.capture(captureId).orElseThrow(() -> ApiException.notFound("capture", captureId));
-        boolean cached = Json.MAPPER.readTree(done.result()).path("cached").asBoolean(false);
-        ctx.json(200, CaptureView.of(c, cached ? Boolean.TRUE : null, cached ? c.age(clock).toMillis() : null, done.id()));
+        CaptureJobResult result = CaptureJobResult.parse(done.result())
+                .orElseThrow(() -> new IllegalStateException("capture job " + done.id() + " succeeded without a capture id"));
+        StoredCapture c = capture(result.captureId());
+        ctx.json(200, CaptureView.of(c, result.isCached() ? Boolean.TRUE : null, result.ageMs(), done.id(), pageLinks(c)));
+    }
+
+    /** The page's links for a single-capture answer; null when the capture did not ask for them. */
+    private List<Link> pageLinks(StoredCapture c) {
+        return c.artifact(Format.LINKS).isPresent() ? storage.links(c.id()) : null;
     }
 
     private StoredCapture capture(String id) {
@@ -105,14 +123,32 @@ public final class CaptureRoutes implements PagelensServer.RouteGroup {
     }
 
     private void get(Ctx ctx) throws IOException {
-        ctx.json(200, CaptureView.of(capture(ctx.param("id")), null, null, null));
+        StoredCapture c = capture(ctx.param("id"));
+        ctx.json(200, CaptureView.of(c, null, null, null, pageLinks(c)));
+    }
+
+    /** The links found on the page, as extracted when it was captured with {@code formats: ["links"]}. */
+    private void links(Ctx ctx) throws IOException {
+        StoredCapture c = capture(ctx.param("id"));
+        if (c.artifact(Format.LINKS).isEmpty()) {
+            throw new ApiException(404, "not_found", "capture " + c.id() + " has no links; ask for them with formats: [\"links\"]");
+        }
+        List<Link> links = storage.links(c.id());
+        ctx.json(200, Map.of("captureId", c.id(), "count", links.size(), "links", links));
+    }
+
+    /** Deletes the record and its artifact references; the blobs are freed by the next GC unless another capture holds them. */
+    private void delete(Ctx ctx) throws IOException {
+        String id = ctx.param("id");
+        if (!storage.deleteCapture(id)) throw ApiException.notFound("capture", id);
+        ctx.send(204, "application/json", new byte[0]);
     }
 
     private void artifact(Ctx ctx) throws IOException {
         StoredCapture c = capture(ctx.param("id"));
         String name = ctx.param("artifact");
         Format format = CaptureView.DOWNLOADABLE.stream().filter(f -> f.id().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text or pdf)"));
+                .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text, metadata, pdf or links)"));
         StoredArtifact a = c.artifact(format)
                 .orElseThrow(() -> new ApiException(404, "not_found", "capture " + c.id() + " has no " + name + "; ask for it in formats"));
         ctx.responseHeaders().set("ETag", a.etag());

@@ -1,6 +1,6 @@
 package io.pagelens.api;
 
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -117,11 +117,11 @@ public final class Ctx {
     public <T> T body(Class<T> type) throws IOException {
         byte[] bytes = bodyBytes();
         if (bytes.length == 0) throw new ApiException(400, "empty_body", "request body is empty; send a JSON object");
-        return Json.MAPPER.readValue(bytes, type);
+        return Jackson.STRICT.forType(type).readValue(bytes);
     }
 
     public void json(int status, Object body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        byte[] bytes = Jackson.MAPPER.writeValueAsBytes(body);
         send(status, "application/json", bytes);
     }
 

@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The single place where exceptions become HTTP statuses. Clients get a safe message and the field to
- * fix; causes of 500s are only logged.
+ * The single place where exceptions become HTTP responses. A capture failure's status and code are its
+ * {@link CaptureError}'s (defined there, once); the rest (JSON shape, queue, auth) are decided here. Clients get a
+ * safe message and the field to fix; causes of 500s are only logged.
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
@@ -33,9 +34,7 @@ public final class ErrorMapper {
             case ApiException e -> e;
             case QueueFullException e -> new ApiException(429, "queue_full", e.getMessage())
                     .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            case InvalidRequestException e when e.error() == CaptureError.BLOCKED ->
-                    new ApiException(CaptureError.BLOCKED.httpStatus(), "blocked", e.getMessage(), e.field());
-            case InvalidRequestException e -> new ApiException(422, "invalid_value", e.getMessage(), e.field());
+            case InvalidRequestException e -> ApiException.of(e.error(), e.getMessage(), e.field()); // invalid_value, or blocked
             case UnrecognizedPropertyException e -> new ApiException(400, "unknown_field",
                     "unknown field '" + e.getPropertyName() + "'", path(e));
             case InvalidFormatException e -> new ApiException(400, "invalid_type",
@@ -45,8 +44,8 @@ public final class ErrorMapper {
             case JsonMappingException e when e.getCause() instanceof IllegalArgumentException -> fromCause(e);
             case JsonProcessingException e -> new ApiException(400, "malformed_json",
                     "request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
-            case CaptureException e -> new ApiException(e.error().httpStatus(), e.error().name().toLowerCase(Locale.ROOT), e.getMessage());
-            case Admission.AdmissionException e -> new ApiException(503, CaptureError.MEMORY_PRESSURE.name().toLowerCase(Locale.ROOT), e.getMessage());
+            case CaptureException e -> ApiException.of(e.error(), e.getMessage(), null);
+            case Admission.AdmissionException e -> ApiException.of(CaptureError.MEMORY_PRESSURE, e.getMessage(), null);
             default -> {
                 log.atError().addKeyValue("type", t.getClass().getName()).setCause(t).log("unhandled error");
                 yield new ApiException(500, "internal", "internal error; see the server log");
@@ -60,7 +59,7 @@ public final class ErrorMapper {
         if (c instanceof InvalidRequestException ire) return map(ire);
         String field = path(e);
         String msg = c != null && c.getMessage() != null ? c.getMessage() : firstLine(e.getOriginalMessage());
-        return new ApiException(422, "invalid_value", msg, field);
+        return ApiException.of(CaptureError.INVALID_REQUEST, msg, field);
     }
 
     private static String path(JsonMappingException e) {

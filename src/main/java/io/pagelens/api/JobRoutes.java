@@ -6,17 +6,19 @@ import io.pagelens.jobs.JobEvent;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobService;
 import io.pagelens.jobs.JobState;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** {@code /v1/jobs}: read, cancel, and follow a job's progress as Server-Sent Events. */
+/** {@code /v1/jobs}: list (by state, newest first, cursor paging), read, cancel, and follow a job's progress as Server-Sent Events. */
 public final class JobRoutes {
     /** How often an event stream re-reads the store (jobs run by another process) and pings the client. */
     static final Duration POLL = Duration.ofSeconds(1);
@@ -36,6 +38,7 @@ public final class JobRoutes {
     public void register(Router r) {
         r.document(JobRoutes.class, "openapi/jobs.json");
         r.path("/v1/jobs", g -> g
+                .get("", this::list)
                 .get("/{id}", this::get)
                 .delete("/{id}", this::cancel)
                 .get("/{id}/events", this::events));
@@ -47,6 +50,26 @@ public final class JobRoutes {
         ApiKey key = ctx.principal();
         if (key != null && j.owner() != null && !j.owner().equals(key.id())) throw ApiException.notFound("job", id);
         return j;
+    }
+
+    private void list(Ctx ctx) throws IOException {
+        ApiKey key = ctx.principal();
+        ListPage<JobView> page = ListPage.of(jobs.list(key == null ? null : key.id(), states(ctx), ProjectRoutes.query(ctx)), JobView::of);
+        ctx.json(200, page);
+    }
+
+    /** {@code ?state=queued,running}: the states to list; none means all. */
+    private static Set<JobState> states(Ctx ctx) {
+        Set<JobState> states = EnumSet.noneOf(JobState.class);
+        for (String s : ctx.query("state").orElse("").split(",")) {
+            if (s.isBlank()) continue;
+            try {
+                states.add(JobState.parse(s.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("state", "unknown state '" + s.trim() + "' (expected queued, running, succeeded, failed or cancelled)");
+            }
+        }
+        return states;
     }
 
     private void get(Ctx ctx) throws IOException {
@@ -66,14 +89,14 @@ public final class JobRoutes {
         Job j = visible(ctx, ctx.param("id"));
         BlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
         try (JobEvents.Subscription sub = jobs.events().subscribe(j.id(), queue::add); SseStream sse = ctx.sse()) {
-            sse.send("state", Json.MAPPER.writeValueAsString(JobView.of(j)));
+            sse.send("state", Jackson.MAPPER.writeValueAsString(JobView.of(j)));
             JobState last = j.state();
             long started = System.nanoTime();
             long lastWrite = started;
             while (!last.terminal() && !draining.getAsBoolean() && System.nanoTime() - started < MAX_STREAM.toNanos()) {
                 JobEvent e = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (e != null && !e.state().terminal()) {
-                    sse.send(e.type(), Json.MAPPER.writeValueAsString(eventBody(e)));
+                    sse.send(e.type(), Jackson.MAPPER.writeValueAsString(eventBody(e)));
                     last = e.state();
                     lastWrite = System.nanoTime();
                     continue;
@@ -82,7 +105,7 @@ public final class JobRoutes {
                 Job now = jobs.get(j.id()).orElseThrow();
                 if (now.state() != last || now.state().terminal()) {
                     last = now.state();
-                    sse.send(now.state().terminal() ? now.state().id() : "state", Json.MAPPER.writeValueAsString(JobView.of(now)));
+                    sse.send(now.state().terminal() ? now.state().id() : "state", Jackson.MAPPER.writeValueAsString(JobView.of(now)));
                     lastWrite = System.nanoTime();
                 } else if (System.nanoTime() - lastWrite > KEEP_ALIVE.toNanos()) {
                     sse.keepAlive();

@@ -3,7 +3,7 @@ package io.pagelens.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.jobs.Job;
 import io.pagelens.jobs.JobPriority;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public record JobView(String id, String kind, String state, String priority, int
     private static JsonNode parse(String json) {
         if (json == null) return null;
         try {
-            return Json.MAPPER.readTree(json);
+            return Jackson.LENIENT.readTree(json);
         } catch (IOException e) {
             return null;
         }

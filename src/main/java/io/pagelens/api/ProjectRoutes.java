@@ -2,7 +2,6 @@ package io.pagelens.api;
 
 import io.pagelens.jobs.JobService;
 import io.pagelens.store.ListQuery;
-import io.pagelens.store.Listing;
 import io.pagelens.store.PageInfo;
 import io.pagelens.store.ProjectInfo;
 import io.pagelens.store.Retention;
@@ -10,11 +9,9 @@ import io.pagelens.store.Storage;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 
 /** {@code /v1/projects}: projects, their pages, and their capture history, in keyset-paginated pages. */
-public final class ProjectRoutes implements PagelensServer.RouteGroup {
+public final class ProjectRoutes implements RouteGroup {
     private final Storage storage;
 
     public ProjectRoutes(Storage storage) {
@@ -38,13 +35,6 @@ public final class ProjectRoutes implements PagelensServer.RouteGroup {
         }
     }
 
-    /** A page of a list and the cursor of the next one (null on the last page). */
-    public record Page<T>(List<T> items, String nextCursor) {
-        static <S, T> Page<T> of(Listing<S> l, Function<S, T> view) {
-            return new Page<>(l.items().stream().map(view).toList(), l.nextCursor());
-        }
-    }
-
     @Override
     public void register(Router r, JobService jobs) {
         r.document(ProjectRoutes.class, "openapi/projects.json");
@@ -55,7 +45,7 @@ public final class ProjectRoutes implements PagelensServer.RouteGroup {
                 .get("/{id}/captures", this::captures));
     }
 
-    private static ListQuery query(Ctx ctx) {
+    static ListQuery query(Ctx ctx) {
         return new ListQuery(ctx.queryInt("limit", ListQuery.DEFAULT_LIMIT, 1, ListQuery.MAX_LIMIT), ctx.query("after").orElse(null));
     }
 
@@ -65,7 +55,7 @@ public final class ProjectRoutes implements PagelensServer.RouteGroup {
     }
 
     private void list(Ctx ctx) throws IOException {
-        ctx.json(200, Page.of(storage.projects(query(ctx)), ProjectView::of));
+        ctx.json(200, ListPage.of(storage.projects(query(ctx)), ProjectView::of));
     }
 
     private void create(Ctx ctx) throws IOException {
@@ -83,11 +73,11 @@ public final class ProjectRoutes implements PagelensServer.RouteGroup {
     }
 
     private void pages(Ctx ctx) throws IOException {
-        ctx.json(200, Page.of(storage.pages(project(ctx).id(), query(ctx)), PageView::of));
+        ctx.json(200, ListPage.of(storage.pages(project(ctx).id(), query(ctx)), PageView::of));
     }
 
     private void captures(Ctx ctx) throws IOException {
         boolean history = ctx.query("history").map(Boolean::parseBoolean).orElse(false);
-        ctx.json(200, Page.of(storage.captures(project(ctx).id(), history, query(ctx)), c -> CaptureView.of(c, null, null, null)));
+        ctx.json(200, ListPage.of(storage.captures(project(ctx).id(), history, query(ctx)), c -> CaptureView.of(c, null, null, null)));
     }
 }

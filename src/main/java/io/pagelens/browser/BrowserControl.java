@@ -14,12 +14,10 @@ public interface BrowserControl {
     void signalMemoryPressure();
 
     /**
-     * Closes browser contexts that no capture uses any more (leaked or lingering after a capture);
+     * Closes browser contexts that no capture uses any more (lingering after a capture whose dispose failed);
      * returns how many. The memory governor's first response to critical pressure.
      */
-    default int closeIdleContexts() {
-        return 0;
-    }
+    int closeIdleContexts();
 
     /** Relaunches the browser once in-flight captures have ended; new captures wait for the new one. */
     void recycleWhenIdle();

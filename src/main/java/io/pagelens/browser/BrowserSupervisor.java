@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,10 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         final ChromiumProcess process;
         int captures;
         int open;
+        /** Tabs between creating their context and joining {@link #tabs}: their contexts are not known yet. */
+        int settingUp;
+        /** Contexts whose dispose failed (timed out, interrupted) when their capture ended: they linger in Chromium. */
+        final Set<String> lingering = new HashSet<>();
         boolean retiring;
 
         Browser(ChromiumProcess process) {
@@ -106,10 +112,17 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         try {
             session = egress.openSession("tab-" + tabSeq.incrementAndGet());
         } catch (IOException e) {
+            lock.lock();
+            try {
+                b.settingUp--;
+            } finally {
+                lock.unlock();
+            }
             release(b);
             throw new BrowserUnavailableException("the egress proxy could not open a port for the capture: " + e.getMessage(), e);
         }
         String context = null;
+        boolean joined = false;
         try {
             // The context's own proxy port makes every request it sends attributable to this capture.
             String proxy = session.proxyServer();
@@ -120,6 +133,8 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             lock.lock();
             try {
                 tabs.addLast(tab);
+                b.settingUp--;
+                joined = true;
             } finally {
                 lock.unlock();
             }
@@ -130,6 +145,15 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
             release(b);
             if (e.browserBroken()) kill(b, "tab setup failed: " + e.getMessage());
             throw new BrowserUnavailableException("could not open a page in Chromium: " + e.getMessage(), e);
+        } finally {
+            if (!joined) {
+                lock.lock();
+                try {
+                    b.settingUp--;
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -155,6 +179,7 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
                 if (current == null) current = launch();
                 Browser b = current;
                 b.open++;
+                b.settingUp++;
                 b.captures++;
                 if (config.maxCaptures() > 0 && b.captures >= config.maxCaptures()) b.retiring = true;
                 lastActivityNanos = System.nanoTime();
@@ -324,13 +349,25 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
                 }
             } catch (CdpException e) {
                 if (e.browserBroken()) kill(browser, "context dispose failed: " + e.getMessage());
+                else linger(browser, contextId);
             } catch (InterruptedException e) {
+                linger(browser, contextId);
                 Thread.currentThread().interrupt();
             }
             egress.close(); // after the context: its connections end with it
             release(browser);
             checkMemory(browser);
         }
+    }
+
+    private void linger(Browser b, String contextId) {
+        lock.lock();
+        try {
+            b.lingering.add(contextId);
+        } finally {
+            lock.unlock();
+        }
+        log.atWarn().addKeyValue("context", contextId).log("browser context left open; the pressure ladder closes it");
     }
 
     private void checkMemory(Browser b) {
@@ -386,6 +423,74 @@ public final class BrowserSupervisor implements BrowserControl, AutoCloseable {
         // Memory.* lives on page targets; each renderer frees its caches and runs a GC.
         for (Tab t : open) {
             t.session.sendAsync(Commands.simulateMemoryPressure("critical"), SETUP_TIMEOUT);
+        }
+    }
+
+    /**
+     * Closes the browser contexts of the running Chromium that no capture in flight uses: one whose dispose timed out
+     * or was interrupted when its capture ended lingers, with its renderer's memory, until this runs. Contexts are
+     * listed by Chromium itself, so leaks this process never recorded are found too; while a tab is being set up, only
+     * contexts known to have lingered are closed (the new tab's context is not known yet).
+     *
+     * @return how many contexts were closed
+     */
+    @Override
+    public int closeIdleContexts() {
+        Browser b;
+        lock.lock();
+        try {
+            b = current;
+        } finally {
+            lock.unlock();
+        }
+        if (b == null || !b.process.isAlive()) return 0;
+        CdpSession browser = b.process.connection().browser();
+        List<String> listed;
+        try {
+            listed = browser.send(Commands.getBrowserContexts(), HEALTH_TIMEOUT);
+        } catch (CdpException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Set<String> idle = new HashSet<>(listed);
+        lock.lock();
+        try {
+            for (Tab t : tabs) idle.remove(t.contextId);
+            if (b.settingUp > 0) idle.retainAll(b.lingering);
+        } finally {
+            lock.unlock();
+        }
+        int closed = 0;
+        for (String id : idle) {
+            try {
+                browser.send(Commands.disposeBrowserContext(id), SETUP_TIMEOUT);
+                closed++;
+            } catch (CdpException e) {
+                log.atWarn().addKeyValue("context", id).addKeyValue("error", e.getMessage()).log("idle context not closed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        lock.lock();
+        try {
+            b.lingering.removeAll(idle);
+        } finally {
+            lock.unlock();
+        }
+        if (closed > 0) log.atInfo().addKeyValue("closed", closed).log("idle browser contexts closed");
+        return closed;
+    }
+
+    /** The running browser's own session (not a page's), or null when none runs; for tests that leave a context behind. */
+    CdpSession browserSession() {
+        lock.lock();
+        try {
+            return current == null ? null : current.process.connection().browser();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The capture engine as the CLI, API and benchmark use it: one supervised Chromium behind a {@link Capturer}.
  * <pre>{@code
  * try (CaptureEngine engine = CaptureEngine.create(Env.system(), admission, registry, extractor)) {
- *     CaptureResult r = engine.capture(CaptureRequest.builder(url).build(), sink);
+ *     CaptureResult r = engine.capture(CaptureRequest.builder(url).build(), sink, Deadline.after(Duration.ofSeconds(60)));
  * }
  * }</pre>
  * Chromium starts on the first capture and stops after the idle timeout, on {@link #close()} or at JVM exit.
@@ -51,13 +51,22 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
         this(browser, settings, admission, registry, extractor, EgressGuard.fromEnv(Env.system(), browser.extraArgs(), registry));
     }
 
-    /** The full form: every request of the engine's Chromium goes through {@code egress}, owned and closed here. */
+    /** Behind {@code egress} (owned and closed here), with the standard page steps. */
     public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
                          MeterRegistry registry, ContentExtractor extractor, EgressGuard egress) {
+        this(browser, settings, admission, registry, extractor, egress, PageStepFactory.STANDARD);
+    }
+
+    /**
+     * The full form: every request of the engine's Chromium goes through {@code egress}, owned and closed here, and the
+     * {@link PageStep}s each capture runs are chosen by {@code steps}.
+     */
+    public CaptureEngine(BrowserConfig browser, CaptureSettings settings, Function<BrowserControl, Admission> admission,
+                         MeterRegistry registry, ContentExtractor extractor, EgressGuard egress, PageStepFactory steps) {
         this.egress = egress;
         this.browsers = new BrowserSupervisor(browser, registry, egress);
         this.admission = admission.apply(browsers);
-        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry, egress);
+        this.capturer = new ChromeCapturer(browsers, this.admission, extractor, settings, registry, egress, steps);
     }
 
     /**
@@ -81,8 +90,8 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
     }
 
     @Override
-    public CaptureResult capture(CaptureRequest request, ArtifactSink sink) throws CaptureException, InterruptedException {
-        return capturer.capture(request, sink);
+    public CaptureResult capture(CaptureRequest request, ArtifactSink sink, Deadline deadline) throws CaptureException, InterruptedException {
+        return capturer.capture(request, sink, deadline);
     }
 
     /** What the memory governor may ask of the browser. */

@@ -13,6 +13,9 @@ import java.util.Set;
 /**
  * Everything one capture is asked for. Immutable; made by {@link #builder(String)}, which validates
  * once at the edge (CLI, API) and names the offending field in its error.
+ * <p>Stored orders (job payloads) are this record as JSON, read back through the canonical constructor: an option
+ * group added later is one sub-record (as {@link ContentOptions} and {@link PdfOptions} are) that the constructor
+ * defaults when it is absent, so orders written before it stay readable.
  */
 public record CaptureRequest(
         URI url,
@@ -54,6 +57,18 @@ public record CaptureRequest(
         blockUrlPatterns = List.copyOf(blockUrlPatterns);
         headers = Map.copyOf(headers);
         cookies = List.copyOf(cookies);
+        if (content == null) content = ContentOptions.DEFAULTS;
+        if (pdf == null) pdf = PdfOptions.A4;
+    }
+
+    /**
+     * This request with other headers and cookies and nothing else changed, for taking the secret parts out of a
+     * stored order and putting them back (names and values are not checked again).
+     */
+    public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
+        return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
+                omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
     }
 
     public boolean wants(Format f) {

@@ -1,7 +1,5 @@
 package io.pagelens.capture;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pagelens.browser.BrowserSupervisor;
@@ -15,6 +13,7 @@ import io.pagelens.content.PageMetadata;
 import io.pagelens.egress.Decision;
 import io.pagelens.egress.EgressEvent;
 import io.pagelens.egress.EgressGuard;
+import io.pagelens.json.Jackson;
 import io.pagelens.memory.Admission;
 import io.pagelens.memory.CaptureKind;
 import io.pagelens.observe.MeterNames;
@@ -24,9 +23,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +40,8 @@ import java.util.Set;
 public final class ChromeCapturer implements Capturer {
     private static final Logger log = LoggerFactory.getLogger(ChromeCapturer.class);
     private static final Set<Format> CONTENT_FORMATS = EnumSet.of(Format.MARKDOWN, Format.TEXT, Format.LINKS, Format.METADATA);
+    /** The least of a caller's deadline a capture needs beyond its delay to be worth starting (a fast page's load). */
+    static final Duration MIN_TO_START = Duration.ofMillis(250);
 
     private final BrowserSupervisor browsers;
     private final Admission admission;
@@ -46,8 +49,8 @@ public final class ChromeCapturer implements Capturer {
     private final CaptureSettings settings;
     private final MeterRegistry registry;
     private final ScreenshotWriter screenshots;
+    private final PageStepFactory steps;
     private final EgressGuard egress;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * @param extractor makes markdown, text, links and metadata from the rendered HTML; null when the engine
@@ -55,6 +58,16 @@ public final class ChromeCapturer implements Capturer {
      */
     public ChromeCapturer(BrowserSupervisor browsers, Admission admission, ContentExtractor extractor,
                           CaptureSettings settings, MeterRegistry registry, EgressGuard egress) {
+        this(browsers, admission, extractor, settings, registry, egress, PageStepFactory.STANDARD);
+    }
+
+    /**
+     * @param egress the guard every request of this capturer's Chromium goes through
+     * @param steps  chooses the {@link PageStep}s each capture runs
+     */
+    public ChromeCapturer(BrowserSupervisor browsers, Admission admission, ContentExtractor extractor,
+                          CaptureSettings settings, MeterRegistry registry, EgressGuard egress, PageStepFactory steps) {
+        this.steps = steps;
         this.browsers = browsers;
         this.egress = egress;
         this.admission = admission;
@@ -71,52 +84,76 @@ public final class ChromeCapturer implements Capturer {
     }
 
     @Override
-    public CaptureResult capture(CaptureRequest request, ArtifactSink sink) throws CaptureException, InterruptedException {
-        if (extractor == null && request.formats().stream().anyMatch(CONTENT_FORMATS::contains)) {
-            sink.discard(); // nothing was written, but every failed capture tells its sink
-            throw new CaptureException(CaptureError.INVALID_REQUEST, "formats markdown, text, links and metadata need a content extractor, and this engine has none");
-        }
-        // Before a queue slot or a tab: schemes, IP literals and deny-listed names need no DNS. A name is resolved
-        // and judged once, by the proxy, when Chromium connects (see refusal()).
-        Decision pre = egress.checkNavigation(request.url());
-        if (!pre.isAllowed()) {
-            sink.discard();
-            throw new CaptureException(CaptureError.BLOCKED, refused(request.url().toString(), pre.explained()));
-        }
+    public CaptureResult capture(CaptureRequest request, ArtifactSink sink, Deadline deadline) throws CaptureException, InterruptedException {
         long start = System.nanoTime();
         CaptureKind kind = kindOf(request);
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
-        java.time.Instant queueDeadline = java.time.Instant.now().plus(settings.queueTimeout());
-        try (Admission.Permit permit = admission.admit(kind, Urls.host(request.url()), queueDeadline)) {
-            long queueMs = (System.nanoTime() - start) / 1_000_000;
-            Deadline deadline = Deadline.after(request.timeout()); // the request's timeout starts once admitted
-            Attempt first = new Attempt(request, sink, deadline, queueMs, start);
-            try {
-                CaptureResult r = first.run();
-                outcome = "ok";
-                return r;
-            } catch (CaptureException e) {
-                if (!e.error().retryable() || first.wroteOutput() || deadline.expired()) throw e;
-                log.atWarn().addKeyValue("url", request.url().toString()).addKeyValue("error", e.error().name()).addKeyValue("message", e.getMessage())
-                        .log("capture retry");
-                registry.counter(MeterNames.CAPTURE_RETRIES).increment();
-                CaptureResult r = new Attempt(request, sink, deadline, queueMs, start).run();
-                outcome = "ok";
-                return r;
+        try {
+            if (extractor == null && request.formats().stream().anyMatch(CONTENT_FORMATS::contains)) {
+                throw new CaptureException(CaptureError.INVALID_REQUEST, "formats markdown, text, links and metadata need a content extractor, and this engine has none");
             }
-        } catch (Admission.AdmissionException e) {
-            throw new CaptureException(CaptureError.MEMORY_PRESSURE, "no capacity for this capture: " + e.getMessage(), e);
+            // Before a queue slot or a tab: schemes, IP literals and deny-listed names need no DNS. A name is resolved
+            // and judged once, by the proxy, when Chromium connects (see refusal()).
+            Decision pre = egress.checkNavigation(request.url());
+            if (!pre.isAllowed()) throw new CaptureException(CaptureError.BLOCKED, refused(request.url().toString(), pre.explained()));
+            refuseIfTooLate(request, deadline, 0);
+            CaptureResult r = admitted(request, sink, deadline, kind, start);
+            outcome = "ok";
+            return r;
         } catch (CaptureException e) {
-            outcome = e.error().name().toLowerCase();
-            sink.discard();
+            outcome = e.error().code();
+            sink.discard(); // every failed capture tells its sink, even when nothing was written
             throw e;
         } catch (InterruptedException | RuntimeException e) {
             sink.discard();
             throw e;
         } finally {
-            sample.stop(registry.timer(MeterNames.CAPTURE_DURATION, "kind", kind.name().toLowerCase(), "outcome", outcome));
+            sample.stop(registry.timer(MeterNames.CAPTURE_DURATION, "kind", kind.name().toLowerCase(Locale.ROOT), "outcome", outcome));
         }
+    }
+
+    /** Waits for admission (at most until the caller's deadline or the queue timeout), then captures, retrying once. */
+    private CaptureResult admitted(CaptureRequest request, ArtifactSink sink, Deadline deadline, CaptureKind kind, long start)
+            throws CaptureException, InterruptedException {
+        Deadline queue = Deadline.after(settings.queueTimeout()).earlier(deadline);
+        try (Admission.Permit permit = admission.admit(kind, Urls.host(request.url()), queue.instant())) {
+            long queueMs = ms(System.nanoTime() - start);
+            refuseIfTooLate(request, deadline, queueMs);
+            Deadline page = Deadline.timeout(request.timeout()).earlier(deadline); // the timeout starts once admitted
+            Attempt first = new Attempt(request, sink, page, queueMs, start);
+            try {
+                return first.run();
+            } catch (CaptureException e) {
+                if (!e.error().retryable() || first.wroteOutput() || page.expired()) throw e;
+                log.atWarn().addKeyValue("url", request.url().toString()).addKeyValue("error", e.error().code())
+                        .addKeyValue("message", e.getMessage()).log("capture retry");
+                registry.counter(MeterNames.CAPTURE_RETRIES).increment();
+                return new Attempt(request, sink, page, queueMs, start).run();
+            }
+        } catch (Admission.AdmissionException e) {
+            long waited = ms(System.nanoTime() - start);
+            if (deadline.expired() || deadline.remaining().compareTo(MIN_TO_START) < 0) {
+                throw new CaptureException(CaptureError.DEADLINE_EXCEEDED, "the " + deadline.describe() + " passed after "
+                        + waited + " ms waiting for capacity (" + e.getMessage() + "); the capture was not started", e);
+            }
+            throw new CaptureException(CaptureError.MEMORY_PRESSURE, "no capacity for this capture: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before any work, a capture whose caller's deadline leaves less than it needs at the least: its delay
+     * plus {@link #MIN_TO_START}. Started anyway it would only fail later, having used a browser slot.
+     */
+    private static void refuseIfTooLate(CaptureRequest request, Deadline deadline, long waitedMs) throws CaptureException {
+        if (!deadline.isSet()) return;
+        Duration left = deadline.remaining();
+        if (left.compareTo(request.delay().plus(MIN_TO_START)) >= 0) return;
+        String waited = waitedMs > 0 ? " after " + waitedMs + " ms in the queue" : "";
+        throw new CaptureException(CaptureError.DEADLINE_EXCEEDED, "only " + left.toMillis() + " ms of the "
+                + deadline.describe() + " were left" + waited + ", too little to capture"
+                + (request.delay().isZero() ? "" : " with a delay of " + request.delay().toMillis() + " ms")
+                + "; the capture was not started");
     }
 
     /** One try at a capture, on one tab. */
@@ -192,7 +229,7 @@ public final class ChromeCapturer implements Capturer {
                 return new CaptureException(CaptureError.INTERNAL, "writing the capture's output failed: " + e.getMessage(), e);
             }
             if (e.kind() == CdpException.Kind.TIMEOUT && deadline.expired()) {
-                return new CaptureException(CaptureError.TIMEOUT, "the capture exceeded its timeout of " + request.timeout().toMillis() + " ms", e);
+                return new CaptureException(deadline.error(), "the capture did not finish within its " + deadline.describe(), e);
             }
             if (browsers.reportFailure(tab, e)) {
                 return new CaptureException(CaptureError.BROWSER_UNAVAILABLE, "the browser died or stopped responding (" + e.getMessage() + ")", e);
@@ -225,7 +262,9 @@ public final class ChromeCapturer implements Capturer {
         }
 
         private CaptureResult capture(PageCapture page, BrowserSupervisor.Tab tab) throws CdpException, InterruptedException, CaptureException, IOException {
+            List<PageStep> pageSteps = steps.steps(request);
             page.setUp();
+            for (PageStep s : pageSteps) s.beforeNavigation(page);
             long navStart = System.nanoTime();
             try {
                 page.navigate();
@@ -235,7 +274,11 @@ public final class ChromeCapturer implements Capturer {
             Optional<CaptureException> refused = refusal(tab, page, false);
             if (refused.isPresent()) throw refused.get();
             long renderStart = System.nanoTime();
-            page.settle();
+            for (PageStep s : pageSteps) {
+                s.afterLoad(page);
+                if (page.events().crashed()) throw page.crashed();
+            }
+            if (page.events().crashed()) throw page.crashed();
             long encodeStart = System.nanoTime();
             Commands.LayoutMetrics metrics = page.send(Commands.getLayoutMetrics());
             List<Artifact> artifacts = new ArrayList<>();
@@ -279,7 +322,7 @@ public final class ChromeCapturer implements Capturer {
             EgressOutcomes.Merged net = EgressOutcomes.merge(ev.failedRequests(), tab.egress().events(), PageEvents.MAX_MESSAGES);
             CaptureReport report = new CaptureReport(finalUrl, chain, ev.status(), ev.consoleErrors(), net.failed(), net.blocked(),
                     (int) Math.ceil(metrics.contentHeight()), shot != null && shot.heightCapped(),
-                    shot == null ? 0 : shot.tiles(), timings, bytes);
+                    shot == null ? 0 : shot.tiles(), timings, bytes, page.stepReports());
             log.atInfo().addKeyValue("url", request.url().toString()).addKeyValue("status", ev.status())
                     .addKeyValue("formats", request.formats().toString()).addKeyValue("bytes", bytes).addKeyValue("totalMs", timings.totalMs())
                     .addKeyValue("tiles", report.tiles()).log("capture");
@@ -306,7 +349,7 @@ public final class ChromeCapturer implements Capturer {
 
         private Artifact jsonArtifact(Format f, Object value) throws IOException {
             ArtifactStream s = stream(f, "application/json");
-            json.writeValue(new NonClosing(s), value);
+            Jackson.PRETTY.writeValue(new NonClosing(s), value);
             return s.finish(0, 0);
         }
     }

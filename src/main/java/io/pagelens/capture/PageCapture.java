@@ -1,44 +1,42 @@
 package io.pagelens.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.CdpSession;
 import io.pagelens.cdp.Command;
 import io.pagelens.cdp.Commands;
-import io.pagelens.cdp.Events;
+import io.pagelens.cdp.EventType;
 import io.pagelens.cdp.Subscription;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
- * One navigation in one page: sets the page up from the request, navigates, runs the waits, and offers the
- * page to the output writers. Failures surface as {@link CaptureException}; CDP failures are left to the
- * caller, which knows whether the browser must be replaced.
+ * One navigation in one page: sets the page up from the request, navigates, and offers the page to the
+ * {@link PageStep}s (as their {@link PageContext}) and to the output writers. Failures surface as
+ * {@link CaptureException}; CDP failures are left to the caller, which knows whether the browser must be replaced.
  */
-final class PageCapture implements AutoCloseable {
+final class PageCapture implements PageContext, AutoCloseable {
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
-    private static final Map<String, String> CDP_RESOURCE_TYPES = Map.ofEntries(
-            Map.entry("document", "Document"), Map.entry("stylesheet", "Stylesheet"), Map.entry("image", "Image"),
-            Map.entry("media", "Media"), Map.entry("font", "Font"), Map.entry("script", "Script"),
-            Map.entry("texttrack", "TextTrack"), Map.entry("xhr", "XHR"), Map.entry("fetch", "Fetch"),
-            Map.entry("eventsource", "EventSource"), Map.entry("websocket", "WebSocket"),
-            Map.entry("manifest", "Manifest"), Map.entry("other", "Other"));
+    /** Limit on a command sent without waiting (from an event handler). */
+    private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(5);
 
     private final CdpSession session;
     private final CaptureRequest request;
     private final Deadline deadline;
     private final CaptureSettings settings;
     private final PageEvents events;
-    private final ObjectMapper json = new ObjectMapper();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Map<String, Object> stepReports = new LinkedHashMap<>();
 
     PageCapture(CdpSession session, String mainFrameId, CaptureRequest request, Deadline deadline, CaptureSettings settings) {
         this.session = session;
@@ -56,17 +54,50 @@ final class PageCapture implements AutoCloseable {
         return session;
     }
 
-    Deadline deadline() {
+    @Override
+    public CaptureRequest request() {
+        return request;
+    }
+
+    @Override
+    public Deadline deadline() {
         return deadline;
     }
 
-    <T> T send(Command<T> cmd) throws CdpException, InterruptedException {
+    @Override
+    public <T> T send(Command<T> cmd) throws CdpException, InterruptedException {
         return session.send(cmd, deadline.cap(settings.commandTimeout()));
     }
 
+    @Override
+    public <T> CompletableFuture<T> sendAsync(Command<T> cmd) {
+        return session.sendAsync(cmd, ASYNC_TIMEOUT);
+    }
+
+    @Override
+    public synchronized <E> void on(EventType<E> type, Consumer<E> handler) {
+        subscriptions.add(session.on(type, handler));
+    }
+
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+        events.sleep(Math.min(d.toMillis(), deadline.remaining().toMillis()));
+    }
+
+    @Override
+    public synchronized void report(String key, Object value) {
+        stepReports.put(key, value);
+    }
+
+    /** What the steps reported, in the order they first did. */
+    synchronized Map<String, Object> stepReports() {
+        return new LinkedHashMap<>(stepReports);
+    }
+
     /**
-     * Everything that must be set before navigation: domains, emulation, headers, cookies, blocking. Sent as
-     * one pipelined batch (the page handles them in order) instead of a round trip each.
+     * Everything that must be set before navigation: domains, emulation, headers, cookies, URL blocking. Sent as
+     * one pipelined batch (the page handles them in order) instead of a round trip each. Resource-type blocking is a
+     * {@link PageStep} (it intercepts requests).
      */
     void setUp() throws CdpException, InterruptedException {
         List<Command<Void>> batch = new ArrayList<>(List.of(Commands.pageEnable(), Commands.setLifecycleEventsEnabled(),
@@ -85,14 +116,6 @@ final class PageCapture implements AutoCloseable {
             batch.add(Commands.setCookies(cookies));
         }
         if (!request.blockUrlPatterns().isEmpty()) batch.add(Commands.setBlockedUrls(request.blockUrlPatterns()));
-        if (!request.blockResourceTypes().isEmpty()) {
-            Set<String> types = request.blockResourceTypes().stream()
-                    .map(t -> CDP_RESOURCE_TYPES.get(t.toLowerCase(Locale.ROOT))).collect(Collectors.toSet());
-            // paused requests of those types are failed at once; everything else is never paused
-            subscriptions.add(session.on(Events.REQUEST_PAUSED,
-                    p -> session.sendAsync(Commands.fetchFail(p.requestId()), Duration.ofSeconds(5))));
-            batch.add(Commands.fetchEnable(types));
-        }
         session.sendAll(batch, deadline.cap(settings.commandTimeout()));
     }
 
@@ -107,8 +130,8 @@ final class PageCapture implements AutoCloseable {
         };
         if (!events.await(event, deadline)) {
             if (events.crashed()) throw crashed();
-            throw new CaptureException(CaptureError.TIMEOUT, "the page did not reach '" + event + "' within the timeout of "
-                    + request.timeout().toMillis() + " ms");
+            throw new CaptureException(deadline.error(), "the page did not reach '" + event + "' within the "
+                    + deadline.describe());
         }
         checkResponse();
     }
@@ -159,38 +182,9 @@ final class PageCapture implements AutoCloseable {
         return new CaptureException(CaptureError.RENDERER_CRASHED, "the page's renderer crashed while capturing " + request.url());
     }
 
-    /** The waits after navigation: selector, fonts, auto-scroll, delay; all within the deadline. */
-    void settle() throws CdpException, InterruptedException, CaptureException {
-        if (request.waitForSelector() != null) {
-            long ms = Math.max(0, deadline.remaining().toMillis() - 200);
-            JsonNode found = evaluate("(async (sel, ms) => { const end = Date.now() + ms;"
-                    + " while (true) { if (document.querySelector(sel)) return true;"
-                    + " if (Date.now() >= end) return false; await new Promise(r => setTimeout(r, 100)); } })("
-                    + js(request.waitForSelector()) + ", " + ms + ")", "waitForSelector");
-            if (!found.asBoolean()) {
-                throw new CaptureException(CaptureError.SELECTOR_NOT_FOUND, "no element matched waitForSelector '"
-                        + request.waitForSelector() + "' within " + ms + " ms");
-            }
-        }
-        if (request.waitForFonts()) {
-            evaluate("document.fonts ? document.fonts.ready.then(() => true) : true", "fonts");
-        }
-        if (request.autoScroll()) {
-            // scroll a viewport at a time so lazy images load, up to the full-page cap, then back to the top
-            evaluate("(async (maxH) => { const sleep = ms => new Promise(r => setTimeout(r, ms)); let y = 0;"
-                    + " for (let i = 0; i < 500; i++) { const h = Math.min(document.documentElement.scrollHeight, maxH);"
-                    + " if (y + innerHeight >= h) break; y += innerHeight; window.scrollTo(0, y); await sleep(100); }"
-                    + " window.scrollTo(0, 0); await sleep(50); return y; })(" + request.maxHeight() + ")", "autoScroll");
-        }
-        if (!request.delay().isZero()) {
-            long ms = Math.min(request.delay().toMillis(), deadline.remaining().toMillis());
-            events.sleep(ms);
-        }
-        if (events.crashed()) throw crashed();
-    }
-
     /** Runs an expression in the page; an exception in the page becomes a clear error naming the step. */
-    JsonNode evaluate(String expression, String step) throws CdpException, InterruptedException, CaptureException {
+    @Override
+    public JsonNode evaluate(String expression, String step) throws CdpException, InterruptedException, CaptureException {
         Commands.Evaluation ev = send(Commands.evaluate(expression));
         if (ev.failed()) {
             if (ev.exception().contains("is not a valid selector")) {
@@ -206,9 +200,10 @@ final class PageCapture implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    String js(String s) {
+    @Override
+    public String js(String s) {
         try {
-            return json.writeValueAsString(s);
+            return Jackson.MAPPER.writeValueAsString(s);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -216,7 +211,9 @@ final class PageCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.forEach(Subscription::close);
+        synchronized (this) {
+            subscriptions.forEach(Subscription::close);
+        }
         events.close();
     }
 }

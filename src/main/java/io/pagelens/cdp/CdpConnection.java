@@ -3,6 +3,7 @@ package io.pagelens.cdp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagelens.json.Jackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class CdpConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CdpConnection.class);
     private static final String BROWSER = "";
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Jackson.MAPPER;
     private final OutputStream out;
     private final InputStream in;
     private final AtomicLong ids = new AtomicLong();
@@ -200,7 +201,7 @@ public final class CdpConnection implements AutoCloseable {
 
     private void readLoop() {
         NulFramedInput frames = new NulFramedInput(in);
-        MessageReader parser = new MessageReader(mapper);
+        MessageReader parser = new MessageReader(Jackson.PARTS);
         MessageReader.Handler handler = new Dispatcher();
         try {
             for (InputStream next = frames.next(); next != null; next = frames.next()) {

@@ -55,6 +55,15 @@ public final class Commands {
         return new Command<>("Target.disposeBrowserContext", params().put("browserContextId", contextId), NOTHING);
     }
 
+    /** Ids of the browser contexts that exist now (the default context is not among them). */
+    public static Command<java.util.List<String>> getBrowserContexts() {
+        return new Command<>("Target.getBrowserContexts", params(), r -> {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            r.path("browserContextIds").forEach(n -> ids.add(n.asText()));
+            return ids;
+        });
+    }
+
     public static Command<String> createTarget(String url, String contextId) {
         ObjectNode p = params().put("url", url);
         if (contextId != null) p.put("browserContextId", contextId);
@@ -75,6 +84,11 @@ public final class Commands {
 
     public static Command<Void> pageEnable() {
         return simple("Page.enable");
+    }
+
+    /** A script run in every new document of the page before its own scripts (from the next navigation on). */
+    public static Command<String> addScriptOnNewDocument(String source) {
+        return new Command<>("Page.addScriptToEvaluateOnNewDocument", params().put("source", source), r -> r.path("identifier").asText());
     }
 
     public static Command<Void> setLifecycleEventsEnabled() {

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -40,9 +41,10 @@ final class MessageReader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessageReader.class);
     private final JsonFactory factory;
-    private final ObjectMapper mapper;
+    private final ObjectReader mapper;
 
-    MessageReader(ObjectMapper mapper) {
+    /** @param mapper reads one field's value at a time, so trailing tokens must be allowed ({@code Jackson.PARTS}) */
+    MessageReader(ObjectReader mapper) {
         this.mapper = mapper;
         this.factory = mapper.getFactory();
     }
@@ -90,7 +92,7 @@ final class MessageReader {
                 if (id < 0) throw e;
                 // the answer is unreadable (e.g. a string over Jackson's length limit): fail its command now
                 // instead of letting it wait for its timeout
-                handler.onResponse(id, null, mapper.createObjectNode().put("message",
+                handler.onResponse(id, null, JsonNodeFactory.instance.objectNode().put("message",
                         "unreadable answer from Chromium: " + e.getOriginalMessage()));
                 return;
             }
@@ -101,15 +103,15 @@ final class MessageReader {
                 if (resultAsTree && target != null && result instanceof ObjectNode tree) {
                     result = decodeFromTree(tree, target);
                 }
-                handler.onResponse(id, result == null ? mapper.createObjectNode() : result, error);
+                handler.onResponse(id, result == null ? JsonNodeFactory.instance.objectNode() : result, error);
             } else if (method != null) {
-                handler.onEvent(sessionId, method, params == null ? mapper.createObjectNode() : params);
+                handler.onEvent(sessionId, method, params == null ? JsonNodeFactory.instance.objectNode() : params);
             }
         }
     }
 
     private ObjectNode readStreaming(JsonParser p, BinaryTarget target) throws IOException {
-        ObjectNode result = mapper.createObjectNode();
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return result;

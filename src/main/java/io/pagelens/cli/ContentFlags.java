@@ -1,8 +1,10 @@
 package io.pagelens.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.content.ContentOptions;
 import io.pagelens.content.MarkdownOptions;
+import io.pagelens.json.Jackson;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -45,8 +47,19 @@ public final class ContentFlags {
     @Option(names = "--br", paramLabel = "TEXT", description = "Text before a hard line break's newline (default: two spaces).")
     String br;
 
-    /** @throws InvalidRequestException naming the option (turndown's name) whose value is not allowed */
-    public ContentOptions toContentOptions() {
+    /** Writes these flags into a capture spec under the API's names ({@code markdown} holds turndown's names). */
+    void putInto(ObjectNode spec) {
+        spec.put("onlyMainContent", onlyMainContent);
+        if (!includeTags.isEmpty()) includeTags.forEach(spec.putArray("includeTags")::add);
+        if (!excludeTags.isEmpty()) excludeTags.forEach(spec.putArray("excludeTags")::add);
+        ObjectNode md = Jackson.MAPPER.createObjectNode();
+        given().forEach((k, v) -> {
+            if (v != null) md.put(k, v);
+        });
+        if (!md.isEmpty()) spec.set("markdown", md);
+    }
+
+    private Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
         given.put("headingStyle", headingStyle);
         given.put("hr", hr);
@@ -58,8 +71,13 @@ public final class ContentFlags {
         given.put("linkStyle", linkStyle);
         given.put("linkReferenceStyle", linkReferenceStyle);
         given.put("br", br);
+        return given;
+    }
+
+    /** @throws InvalidRequestException naming the option (turndown's name) whose value is not allowed */
+    public ContentOptions toContentOptions() {
         MarkdownOptions markdown = MarkdownOptions.DEFAULTS;
-        for (Map.Entry<String, String> e : given.entrySet()) {
+        for (Map.Entry<String, String> e : given().entrySet()) {
             if (e.getValue() == null) continue;
             try {
                 markdown = markdown.with(e.getKey(), e.getValue());

@@ -27,23 +27,40 @@ public final class KeysCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    static <T> T withStore(Function<ApiKeyStore, T> work) {
-        try (Database db = Database.fromEnv(Env.system())) {
+    /** The environment the key store is opened from; tests replace it. */
+    Env env = Env.system();
+
+    <T> T withStore(Function<ApiKeyStore, T> work) {
+        try (Database db = Database.fromEnv(env)) {
             return work.apply(new ApiKeyStore(db, Clock.systemUTC()));
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print its token once.")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--name", required = true, description = "Who or what the key is for.")
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Who or what the key is for (or --name).")
+        String positionalName;
+        @Option(names = "--name", description = "Who or what the key is for (or the NAME argument).")
         String name;
         @Option(names = "--rate", description = "Requests per minute (default: PAGELENS_RATE_LIMIT or 120).")
         Integer rate;
+        @picocli.CommandLine.ParentCommand
+        KeysCommand parent;
 
         @Override
         public Integer call() {
-            int r = rate != null ? rate : ApiSettings.fromEnv(Env.system()).defaultRate();
-            ApiKeyStore.Created c = withStore(s -> s.create(name, r));
+            if (positionalName != null && name != null && !positionalName.equals(name)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "NAME " + positionalName + " and --name " + name
+                        + " differ; give one");
+            }
+            if (name == null) name = positionalName;
+            if (name == null || name.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give the key a name: pagelens keys create NAME");
+            }
+            int r = rate != null ? rate : ApiSettings.fromEnv(parent.env).defaultRate();
+            ApiKeyStore.Created c = parent.withStore(s -> s.create(name, r));
             PrintStream out = System.out;
             out.println("created key " + c.key().id() + " (" + c.key().name() + ", " + r + " requests/min)");
             out.println("token (shown once, keep it secret): " + c.token());
@@ -53,9 +70,28 @@ public final class KeysCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never their tokens).")
     static final class List implements Callable<Integer> {
+        @Option(names = "--json", description = "One JSON object per line instead of a table.")
+        boolean json;
+        @picocli.CommandLine.ParentCommand
+        KeysCommand parent;
+
         @Override
-        public Integer call() {
-            java.util.List<ApiKey> keys = withStore(ApiKeyStore::list);
+        public Integer call() throws Exception {
+            java.util.List<ApiKey> keys = parent.withStore(ApiKeyStore::list);
+            if (json) {
+                for (ApiKey k : keys) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("id", k.id());
+                    m.put("name", k.name());
+                    m.put("prefix", k.prefix());
+                    m.put("ratePerMinute", k.ratePerMinute());
+                    m.put("createdAt", String.valueOf(k.createdAt()));
+                    m.put("lastUsedAt", k.lastUsedAt() == null ? null : k.lastUsedAt().toString());
+                    m.put("revoked", k.revoked());
+                    System.out.println(io.pagelens.json.Jackson.MAPPER.writeValueAsString(m));
+                }
+                return 0;
+            }
             System.out.printf("%-22s %-12s %-6s %-24s %-24s %-8s %s%n", "ID", "PREFIX", "RATE", "CREATED", "LAST USED", "STATE", "NAME");
             for (ApiKey k : keys) {
                 System.out.printf("%-22s %-12s %-6d %-24s %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.ratePerMinute(), k.createdAt(),
@@ -69,10 +105,12 @@ public final class KeysCommand implements Runnable {
     static final class Revoke implements Callable<Integer> {
         @Parameters(paramLabel = "KEY", description = "Key id (key_...) or token prefix (pl_...).")
         String key;
+        @picocli.CommandLine.ParentCommand
+        KeysCommand parent;
 
         @Override
         public Integer call() {
-            boolean done = withStore(s -> s.revoke(key));
+            boolean done = parent.withStore(s -> s.revoke(key));
             if (!done) {
                 System.err.println("no active key '" + key + "'");
                 return 1;

@@ -1,7 +1,7 @@
 package io.pagelens.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagelens.config.Env;
+import io.pagelens.json.Jackson;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.Listing;
 import io.pagelens.store.PageInfo;
@@ -41,6 +41,9 @@ public final class ListCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "Project name or id; omit to list projects.")
     String project;
 
+    @Option(names = "--project", paramLabel = "PROJECT", description = "The same as the PROJECT argument (as in pagelens capture --project).")
+    String projectOption;
+
     @Option(names = "--history", description = "Also list older versions of each capture.")
     boolean history;
 
@@ -53,6 +56,11 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+        if (projectOption != null && project != null && !projectOption.equals(project)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--project " + projectOption
+                    + " and PROJECT " + project + " name different projects; give one");
+        }
+        if (project == null) project = projectOption;
         PrintWriter out = spec.commandLine().getOut();
         try (Storage storage = Storage.open(env)) {
             if (project == null) return listProjects(storage, out);
@@ -139,11 +147,9 @@ public final class ListCommand implements Callable<Integer> {
         return m;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static String toJson(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Jackson.MAPPER.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,8 @@
 package io.pagelens.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pagelens.content.HtmlContentExtractor;
 import io.pagelens.content.PageContent;
+import io.pagelens.json.Jackson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +62,7 @@ public final class MarkdownCommand implements Callable<Integer> {
         switch (output) {
             case "markdown" -> out.println(page.markdown());
             case "text" -> out.println(page.text());
-            case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(page));
+            case "json" -> out.println(Jackson.PRETTY.writeValueAsString(page));
             default -> throw new ParameterException(spec.commandLine(),
                     "--output: '" + output + "' is not one of markdown, text, json");
         }

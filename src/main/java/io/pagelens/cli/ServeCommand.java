@@ -2,20 +2,21 @@ package io.pagelens.cli;
 
 import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
-import io.pagelens.api.CaptureRoutes;
 import io.pagelens.api.MemoryProbe;
-import io.pagelens.api.PagelensServer;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
+import io.pagelens.config.SecretBox;
 import io.pagelens.content.HtmlContentExtractor;
-import io.pagelens.jobs.CaptureJobHandler;
 import io.pagelens.memory.MemoryServices;
 import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.PagelensServer;
+import io.pagelens.store.Database;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
 import org.slf4j.Logger;
@@ -54,6 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
+        if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
+            log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
+                    + "with a key generated in PAGELENS_DATA; give every web and worker process the same PAGELENS_SECRET_KEY");
+        }
         Optional<PrintStream> tty = FirstKeyNotice.terminal(); // the only place a first key may be shown
         if (tty.isEmpty()) settings = settings.withoutFirstKey();
         Clock clock = Clock.systemUTC();
@@ -77,9 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
                     .withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
                     .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
                             "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
+            CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(new CaptureJobHandler(engine, storage, clock)),
-                    List.of(new CaptureRoutes(storage, settings, clock), new ProjectRoutes(storage)),
+                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
                     hooks, obs.registry(), clock, engine.egress())));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
@@ -94,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         String signal = signals.take();
         log.atInfo().addKeyValue("signal", signal).log("shutdown requested");
         closeAll(stack);
-        log.info("stopped");
+        log.atInfo().log("stopped");
         return 0;
     }
 

@@ -1,9 +1,9 @@
 package io.pagelens.cli;
 
-import io.pagelens.capture.CaptureRequest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.capture.InvalidRequestException;
+import io.pagelens.config.ConfigException;
 import io.pagelens.config.Env;
-import io.pagelens.store.CaptureKey;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The capture command's storage options: with {@code --project} a capture is stored under its key (project, page
- * type, normalised URL, options, variant), replacing the current version and keeping the old one as history.
+ * type, normalised URL, options, variant), replacing the current version and keeping the old one as history. They are
+ * the API's {@code projectId}, {@code pageType}, {@code variantId} and {@code maxAge}, checked by the one order builder.
  */
 final class StoreOptions {
     @Option(names = "--project", paramLabel = "NAME", description = "Store the capture in this project (created if new); see pagelens list.")
@@ -27,32 +28,23 @@ final class StoreOptions {
             + "(30s, 10m, 1h) without starting Chromium. Needs --project.")
     String maxAge;
 
-    boolean enabled() {
-        return project != null;
+    /** Writes the options into a capture spec under the API's names. */
+    void putInto(ObjectNode spec) {
+        if (project != null) spec.put("projectId", project);
+        if (pageType != null) spec.put("pageType", pageType);
+        if (variant != null) spec.put("variantId", variant);
+        if (maxAge != null) spec.put("maxAge", maxAge().toMillis());
     }
 
-    /** Checks the options together; errors name the option. */
-    void validate() {
-        if (project == null) {
-            String orphan = pageType != null ? "--page-type" : variant != null ? "--variant" : maxAge != null ? "--max-age" : null;
-            if (orphan != null) throw new InvalidRequestException(orphan, "needs --project (captures are stored per project)");
-            return;
-        }
-        CaptureKey.requireName("--project", project);
-        if (pageType != null) CaptureKey.requireName("--page-type", pageType);
-        if (variant != null) CaptureKey.requireName("--variant", variant);
-        maxAge();
-    }
-
-    /** The --max-age duration, or null when not given. */
+    /** The --max-age duration; errors name the API field {@code maxAge} (shown as --max-age). */
     Duration maxAge() {
-        if (maxAge == null) return null;
-        Duration d = new Env(Map.of("--max-age", maxAge)).duration("--max-age", null);
-        if (d.isNegative() || d.isZero()) throw new InvalidRequestException("--max-age", "must be positive, was " + maxAge);
+        Duration d;
+        try {
+            d = new Env(Map.of("maxAge", maxAge)).duration("maxAge", null);
+        } catch (ConfigException e) {
+            throw new InvalidRequestException("maxAge", "must be a duration such as 500ms, 30s, 10m or 1h, was '" + maxAge + "'");
+        }
+        if (d.isNegative() || d.isZero()) throw new InvalidRequestException("maxAge", "must be positive, was " + maxAge);
         return d;
-    }
-
-    CaptureKey key(CaptureRequest request) {
-        return CaptureKey.of(project, pageType, request, variant);
     }
 }

@@ -1,6 +1,5 @@
 package io.pagelens.content;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.json.Jackson;
 import io.pagelens.url.WptUrlSuite;
@@ -51,12 +50,11 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
 
     /** One JSON line per suite, then one line per failure. */
     public void print(PrintWriter out) {
-        ObjectMapper json = Jackson.MAPPER;
-        ObjectNode t = json.createObjectNode().put("suite", "turndown").put("cases", turndown.cases())
+        ObjectNode t = Jackson.MAPPER.createObjectNode().put("suite", "turndown").put("cases", turndown.cases())
                 .put("passed", turndown.passed()).put("percent", round(turndown.percent()))
                 .put("target", TURNDOWN_TARGET_PERCENT);
         out.println(t);
-        ObjectNode r = json.createObjectNode().put("suite", "readability").put("source", "raw-files")
+        ObjectNode r = Jackson.MAPPER.createObjectNode().put("suite", "readability").put("source", "raw-files")
                 .put("articles", readability.articles().size()).put("meanF1", round(readability.meanF1()))
                 .put("f1Target", F1_TARGET);
         for (Map.Entry<String, ReadabilitySuite.FieldScore> f : readability.fields().entrySet()) {
@@ -64,24 +62,24 @@ public record ContentScores(TurndownSuite.Score turndown, ReadabilitySuite.Score
                     .put("percent", round(f.getValue().percent()));
         }
         out.println(r);
-        out.println(json.createObjectNode().put("suite", "wpt-url").put("scope", "http(s) inputs and relative inputs on an http(s) base")
+        out.println(Jackson.MAPPER.createObjectNode().put("suite", "wpt-url").put("scope", "http(s) inputs and relative inputs on an http(s) base")
                 .put("cases", urls.cases()).put("expectFailure", urls.expectFailure())
                 .put("hrefPassed", urls.hrefPassed()).put("hrefPercent", round(urls.hrefPercent()))
                 .put("allComponentsPassed", urls.allPassed()).put("allPercent", round(urls.allPercent()))
                 .put("rightlyRejected", urls.rejectedRight()).put("target", URL_TARGET_PASSED));
         for (TurndownSuite.Failure f : turndown.failures()) {
-            out.println(json.createObjectNode().put("failure", "turndown").put("case", f.name())
+            out.println(Jackson.MAPPER.createObjectNode().put("failure", "turndown").put("case", f.name())
                     .put("expected", f.expected()).put("actual", f.actual()));
         }
         for (ReadabilitySuite.Article a : readability.articles()) {
             if (a.f1() >= F1_TARGET && a.mismatches().isEmpty()) continue;
-            ObjectNode line = json.createObjectNode().put("failure", "readability").put("article", a.name())
+            ObjectNode line = Jackson.MAPPER.createObjectNode().put("failure", "readability").put("article", a.name())
                     .put("f1", round(a.f1()));
             a.mismatches().forEach((k, v) -> line.put(k, v));
             out.println(line);
         }
         for (WptUrlSuite.Miss m : urls.misses()) {
-            out.println(json.createObjectNode().put("failure", "wpt-url").put("input", m.input()).put("base", m.base())
+            out.println(Jackson.MAPPER.createObjectNode().put("failure", "wpt-url").put("input", m.input()).put("base", m.base())
                     .put("expected", m.expected()).put("actual", m.actual()));
         }
     }

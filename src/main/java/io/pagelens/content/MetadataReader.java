@@ -2,7 +2,8 @@ package io.pagelens.content;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.pagelens.json.Jackson;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * so results line up with Readability's expected metadata. Read-only: does not change the document.
  */
 final class MetadataReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** JSON-LD as pages write it: the first value of a script counts, whatever junk follows it. */
+    private static final ObjectReader JSON = Jackson.PARTS;
     private static final Pattern PROPERTY = Pattern.compile(
             "\\s*(article|dc|dcterm|og|twitter)\\s*:\\s*(author|creator|description|published_time|title|site_name)\\s*",
             Pattern.CASE_INSENSITIVE);

@@ -1,7 +1,7 @@
 package io.pagelens.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.json.Jackson;
 import org.jsoup.Jsoup;
 
 import java.io.IOException;
@@ -62,7 +62,6 @@ public final class ReadabilitySuite {
      * site and returns what the extractor made of it.
      */
     public static Score run(Path suite, Path site, BiFunction<String, Path, PageContent> content) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Article> articles = new ArrayList<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         FIELDS.forEach(f -> counts.put(f, new int[2]));
@@ -70,7 +69,7 @@ public final class ReadabilitySuite {
             Path dir = suite.resolve(name);
             String expectedHtml = Files.readString(dir.resolve("expected.html"), StandardCharsets.UTF_8);
             String expectedText = Jsoup.parse(expectedHtml).text();
-            JsonNode expected = json.readTree(dir.resolve("expected-metadata.json").toFile());
+            JsonNode expected = Jackson.MAPPER.readTree(dir.resolve("expected-metadata.json").toFile());
             PageContent got = content.apply(name, site.resolve("articles").resolve(name).resolve("index.html"));
             Map<String, String> mismatches = new LinkedHashMap<>();
             for (String field : FIELDS) {

@@ -1,7 +1,7 @@
 package io.pagelens.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.json.Jackson;
 import org.jsoup.Jsoup;
 
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class TurndownSuite {
     }
 
     public static Score run(Path casesJson) throws IOException {
-        JsonNode cases = new ObjectMapper().readTree(casesJson.toFile());
+        JsonNode cases = Jackson.MAPPER.readTree(casesJson.toFile());
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
         for (JsonNode c : cases) {

@@ -6,6 +6,7 @@ import java.time.Instant;
  * One row of the durable queue.
  *
  * @param payload     the kind's input as JSON, enough to run the job again after a restart
+ * @param secrets     the input's secret part, encrypted by the submitter; null once the job ended (and when it has none)
  * @param result      the kind's output as JSON once succeeded
  * @param attempts    starts counted so far (the running one included)
  * @param runAt       not claimed before this (backoff after a failure)
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param owner       API key id that submitted it; null for internal jobs
  * @param parentId    the job this one follows up (a webhook delivery's capture job)
  */
-public record Job(String id, String kind, JobState state, int priority, String payload, String result,
+public record Job(String id, String kind, JobState state, int priority, String payload, String secrets, String result,
                   String errorCode, String errorMessage, int attempts, int maxAttempts, Instant runAt,
                   Instant leaseUntil, String worker, boolean cancelRequested, Instant deadlineAt, String owner,
                   String parentId, Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {

@@ -68,6 +68,11 @@ public final class JobService {
         return store.get(id);
     }
 
+    /** Jobs newest first, a page at a time; see {@link JobStore#list}. */
+    public io.pagelens.store.Listing<Job> list(String visibleTo, java.util.Set<JobState> states, io.pagelens.store.ListQuery query) {
+        return store.list(visibleTo, states, query);
+    }
+
     /**
      * Waits until the job reaches a final state or {@code deadline} passes, and returns it as stored then
      * (possibly still queued or running).

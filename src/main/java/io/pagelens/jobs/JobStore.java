@@ -1,6 +1,10 @@
 package io.pagelens.jobs;
 
+import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.store.Database;
+import io.pagelens.store.Ids;
+import io.pagelens.store.ListQuery;
+import io.pagelens.store.Listing;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * The durable queue's table. Every state change is one guarded UPDATE, so two workers (threads or
@@ -21,9 +25,11 @@ import java.util.UUID;
  * so concurrent claimers pass each other; SQLite has one writer at a time, so the same
  * {@code UPDATE ... WHERE id = (SELECT ... LIMIT 1) RETURNING} is atomic without it. The connections,
  * transactions and migrations are the store's {@link Database}; the table is {@code V50__jobs.sql}.
+ * <p>A job's {@code secrets} (its input's encrypted secret part) are cleared by the same UPDATE that ends the job,
+ * whichever way it ends: succeeded, failed, cancelled, or reaped after its worker died.
  */
 public final class JobStore {
-    private static final String COLS = "id, kind, state, priority, payload, result, error_code, error_message, attempts, "
+    private static final String COLS = "id, kind, state, priority, payload, secrets, result, error_code, error_message, attempts, "
             + "max_attempts, run_at, lease_until, worker, cancel_requested, deadline_at, owner, parent_id, created_at, "
             + "started_at, finished_at, updated_at";
 
@@ -43,10 +49,10 @@ public final class JobStore {
 
     public Job enqueue(NewJob n) {
         long now = clock.millis();
-        String id = "job_" + UUID.randomUUID().toString().replace("-", "");
-        update("INSERT INTO jobs (id, kind, state, priority, payload, attempts, max_attempts, run_at, deadline_at, owner, "
-                        + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
-                id, n.kind(), n.priority().weight(), n.payload(), n.maxAttempts(), now, millis(n.deadlineAt()),
+        String id = Ids.next("job", now); // time-ordered: the list's newest-first order holds within a millisecond
+        update("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, max_attempts, run_at, deadline_at, owner, "
+                        + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now, millis(n.deadlineAt()),
                 n.owner(), n.parentId(), now, now);
         return get(id).orElseThrow();
     }
@@ -82,7 +88,7 @@ public final class JobStore {
     /** Records success; false when the worker no longer owns the job. */
     public boolean succeed(Job job, String result) {
         long now = clock.millis();
-        return update("UPDATE jobs SET state = 'succeeded', result = ?, error_code = NULL, error_message = NULL, lease_until = NULL, "
+        return update("UPDATE jobs SET state = 'succeeded', secrets = NULL, result = ?, error_code = NULL, error_message = NULL, lease_until = NULL, "
                         + "finished_at = ?, updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
                 result, now, now, job.id(), job.worker(), job.attempts()) == 1;
     }
@@ -99,7 +105,7 @@ public final class JobStore {
 
     private boolean finish(Job job, JobState state, String code, String message) {
         long now = clock.millis();
-        return update("UPDATE jobs SET state = ?, error_code = ?, error_message = ?, lease_until = NULL, finished_at = ?, "
+        return update("UPDATE jobs SET state = ?, secrets = NULL, error_code = ?, error_message = ?, lease_until = NULL, finished_at = ?, "
                         + "updated_at = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
                 state.id(), code, message, now, now, job.id(), job.worker(), job.attempts()) == 1;
     }
@@ -147,10 +153,10 @@ public final class JobStore {
         List<String> ended = new ArrayList<>();
         String expiredRow = " WHERE id = ? AND state = 'running' AND lease_until < ?";
         for (Job j : expired) {
-            if (update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+            if (update("UPDATE jobs SET state = 'cancelled', secrets = NULL, error_code = 'cancelled', error_message = 'cancelled by request', "
                     + "lease_until = NULL, finished_at = ?, updated_at = ?" + expiredRow + " AND cancel_requested = ?",
                     now, now, j.id(), now, true) == 1
-                    || update("UPDATE jobs SET state = 'failed', error_code = 'lease_expired', error_message = "
+                    || update("UPDATE jobs SET state = 'failed', secrets = NULL, error_code = 'lease_expired', error_message = "
                     + "'the worker running this job stopped and no attempts remain', lease_until = NULL, finished_at = ?, updated_at = ?"
                     + expiredRow + " AND attempts >= max_attempts", now, now, j.id(), now) == 1) {
                 ended.add(j.id());
@@ -174,7 +180,7 @@ public final class JobStore {
     /** Ends the job cancelled if it is queued; true when this call ended it (so its webhook is sent once). */
     public boolean cancelQueued(String id) {
         long now = clock.millis();
-        return update("UPDATE jobs SET state = 'cancelled', error_code = 'cancelled', error_message = 'cancelled by request', "
+        return update("UPDATE jobs SET state = 'cancelled', secrets = NULL, error_code = 'cancelled', error_message = 'cancelled by request', "
                 + "finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'", now, now, id) == 1;
     }
 
@@ -189,6 +195,53 @@ public final class JobStore {
      */
     public int purgeFinished(Instant cutoff) {
         return update("DELETE FROM jobs WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at < ?", cutoff.toEpochMilli());
+    }
+
+    /**
+     * Jobs newest first, a page at a time (keyset on creation time and id, so pages stay stable while jobs are added).
+     *
+     * @param visibleTo only jobs this owner submitted, and internal jobs (no owner); null for every job
+     * @param states    only jobs in these states; empty for all
+     * @param query     page size and the previous page's cursor
+     */
+    public Listing<Job> list(String visibleTo, Set<JobState> states, ListQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLS + " FROM jobs WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (visibleTo != null) {
+            sql.append(" AND (owner = ? OR owner IS NULL)");
+            args.add(visibleTo);
+        }
+        if (!states.isEmpty()) {
+            sql.append(" AND state IN (").append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(")");
+            states.stream().map(JobState::id).sorted().forEach(args::add);
+        }
+        if (query.after() != null) {
+            Cursor c = Cursor.parse(query.after());
+            sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            args.add(c.createdAt());
+            args.add(c.createdAt());
+            args.add(c.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        args.add(query.limit() + 1);
+        return Listing.of(query(sql.toString(), args.toArray()), query.limit(), j -> new Cursor(j.createdAt().toEpochMilli(), j.id()).text());
+    }
+
+    /** Where a page of {@link #list} ended: the last job's creation time and id. */
+    record Cursor(long createdAt, String id) {
+        String text() {
+            return createdAt + "_" + id;
+        }
+
+        static Cursor parse(String s) {
+            int us = s.indexOf('_');
+            try {
+                if (us > 0) return new Cursor(Long.parseLong(s.substring(0, us)), s.substring(us + 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidRequestException("after", "is not a cursor of this list: '" + s + "'");
+        }
     }
 
     /** Jobs waiting to run (due or not). */
@@ -259,7 +312,7 @@ public final class JobStore {
 
     private static Job row(ResultSet rs) throws SQLException {
         return new Job(rs.getString("id"), rs.getString("kind"), JobState.parse(rs.getString("state")), rs.getInt("priority"),
-                rs.getString("payload"), rs.getString("result"), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getString("payload"), rs.getString("secrets"), rs.getString("result"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getInt("attempts"), rs.getInt("max_attempts"), instant(rs, "run_at"), instant(rs, "lease_until"),
                 rs.getString("worker"), rs.getBoolean("cancel_requested"), instant(rs, "deadline_at"), rs.getString("owner"),
                 rs.getString("parent_id"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),

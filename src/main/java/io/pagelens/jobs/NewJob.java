@@ -2,8 +2,12 @@ package io.pagelens.jobs;
 
 import java.time.Instant;
 
-/** What a submitter asks for; the store adds id, state and times. */
-public record NewJob(String kind, JobPriority priority, String payload, int maxAttempts, Instant deadlineAt,
+/**
+ * What a submitter asks for; the store adds id, state and times.
+ *
+ * @param secrets the input's secret part, already encrypted (the store keeps it only while the job is not ended); null for none
+ */
+public record NewJob(String kind, JobPriority priority, String payload, String secrets, int maxAttempts, Instant deadlineAt,
                      String owner, String parentId) {
     public NewJob {
         if (kind == null || kind.isBlank()) throw new IllegalArgumentException("kind is required");
@@ -13,18 +17,18 @@ public record NewJob(String kind, JobPriority priority, String payload, int maxA
     }
 
     public static NewJob of(String kind, JobPriority priority, String payload, int maxAttempts) {
-        return new NewJob(kind, priority, payload, maxAttempts, null, null, null);
+        return new NewJob(kind, priority, payload, null, maxAttempts, null, null, null);
     }
 
     public NewJob withDeadline(Instant d) {
-        return new NewJob(kind, priority, payload, maxAttempts, d, owner, parentId);
+        return new NewJob(kind, priority, payload, secrets, maxAttempts, d, owner, parentId);
     }
 
     public NewJob withOwner(String o) {
-        return new NewJob(kind, priority, payload, maxAttempts, deadlineAt, o, parentId);
+        return new NewJob(kind, priority, payload, secrets, maxAttempts, deadlineAt, o, parentId);
     }
 
     public NewJob withParent(String p) {
-        return new NewJob(kind, priority, payload, maxAttempts, deadlineAt, owner, p);
+        return new NewJob(kind, priority, payload, secrets, maxAttempts, deadlineAt, owner, p);
     }
 }

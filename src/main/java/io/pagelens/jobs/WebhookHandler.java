@@ -1,10 +1,10 @@
 package io.pagelens.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagelens.egress.EgressBlockedException;
 import io.pagelens.egress.EgressEvent;
 import io.pagelens.egress.EgressHttp;
+import io.pagelens.json.Jackson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,13 +28,11 @@ public final class WebhookHandler implements JobHandler {
 
     private final WebhookSigner signer;
     private final EgressHttp http;
-    private final ObjectMapper json;
     private final Clock clock;
 
     /** {@code egress} makes the sender's client: every delivery goes through the egress guard, as captures do. */
-    public WebhookHandler(WebhookSigner signer, ObjectMapper json, Clock clock, io.pagelens.egress.EgressGuard egress) {
+    public WebhookHandler(WebhookSigner signer, Clock clock, io.pagelens.egress.EgressGuard egress) {
         this.signer = signer;
-        this.json = json;
         this.clock = clock;
         this.http = egress.http("webhooks", HttpClient.newBuilder().connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1));
@@ -53,9 +51,9 @@ public final class WebhookHandler implements JobHandler {
     public String run(Job job, JobContext ctx) throws JobFailure, InterruptedException {
         Delivery d;
         try {
-            d = json.readValue(job.payload(), Delivery.class);
+            d = Jackson.LENIENT.forType(Delivery.class).readValue(job.payload());
         } catch (IOException e) {
-            throw new JobFailure("bad_payload", "webhook payload unreadable: " + e.getMessage(), false, 500);
+            throw new JobFailure("bad_payload", "webhook payload unreadable: " + e.getMessage(), false);
         }
         long ts = clock.instant().getEpochSecond();
         HttpRequest req = HttpRequest.newBuilder(URI.create(d.url()))
@@ -72,16 +70,16 @@ public final class WebhookHandler implements JobHandler {
         try {
             HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
             if (res.statusCode() / 100 != 2) {
-                throw new JobFailure("webhook_status", "receiver answered " + res.statusCode(), true, 502);
+                throw new JobFailure("webhook_status", "receiver answered " + res.statusCode(), true);
             }
-            JsonNode out = json.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
+            JsonNode out = Jackson.MAPPER.createObjectNode().put("status", res.statusCode()).put("attempts", job.attempts());
             return out.toString();
         } catch (EgressBlockedException e) {
             // a refused host stays refused: no retries
-            if (e.outcome() == EgressEvent.Outcome.BLOCKED) throw new JobFailure("webhook_blocked", e.getMessage(), false, 403);
-            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
+            if (e.outcome() == EgressEvent.Outcome.BLOCKED) throw new JobFailure("webhook_blocked", e.getMessage(), false);
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true);
         } catch (IOException e) {
-            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true, 502);
+            throw new JobFailure("webhook_unreachable", "receiver unreachable: " + e.getMessage(), true);
         }
     }
 }

@@ -171,7 +171,7 @@ public final class WorkerPool implements AutoCloseable {
         try {
             publish(job, "running", JobState.RUNNING, "attempt " + job.attempts() + " of " + job.maxAttempts());
             if (job.deadlineAt() != null && !clock.instant().isBefore(job.deadlineAt())) {
-                finishFailed(job, new JobFailure("deadline_exceeded", "the request deadline passed while the job waited in the queue", false, 503));
+                finishFailed(job, new JobFailure("deadline_exceeded", "the request deadline passed while the job waited in the queue", false));
                 return;
             }
             if (r.cancel().get()) {
@@ -180,7 +180,7 @@ public final class WorkerPool implements AutoCloseable {
             }
             JobHandler h = handlers.get(job.kind());
             if (h == null) {
-                finishFailed(job, new JobFailure("no_handler", "no worker here runs jobs of kind '" + job.kind() + "'", false, 500));
+                finishFailed(job, new JobFailure("no_handler", "no worker here runs jobs of kind '" + job.kind() + "'", false));
                 return;
             }
             String result;
@@ -208,7 +208,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (RuntimeException e) {
             if (r.lost().get()) return;
             log.atError().addKeyValue("job", job.id()).addKeyValue("kind", job.kind()).setCause(e).log("job crashed");
-            finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, 500, e));
+            finishFailed(job, new JobFailure("internal", "internal error while running the job; see the server log", false, e));
         } finally {
             running.remove(job.id());
             long took = System.nanoTime() - t0;

@@ -54,7 +54,7 @@ public final class MeterNames {
     public static final String BROWSER_IN_FLIGHT = "pagelens.browser.inflight";
     /** 1 while a Chromium runs, 0 when it is closed (lazy launch, idle close). */
     public static final String BROWSER_RUNNING = "pagelens.browser.running";
-    /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError name). */
+    /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError code). */
     public static final String CAPTURE_DURATION = "pagelens.capture";
     public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param project     project name, created on first save
  * @param pageType    the page's role in the project (home, product, article, ...); {@value #DEFAULT_PAGE_TYPE} by default
  * @param url         normalised by {@link CaptureUrls#normalize}
- * @param optionsHash SHA-256 of the output-affecting options ({@link CaptureOptions})
+ * @param optionsHash SHA-256 of the output-affecting options ({@link CanonicalOptions})
  * @param variant     a page variant's id, or {@value #NO_VARIANT} for the page as served
  */
 public record CaptureKey(String project, String pageType, String url, String optionsHash, String variant) {
@@ -39,8 +39,13 @@ public record CaptureKey(String project, String pageType, String url, String opt
      * @param variant  null or empty for {@value #NO_VARIANT}
      */
     public static CaptureKey of(String project, String pageType, CaptureRequest request, String variant) {
+        return of(project, pageType, request, CanonicalOptions.of(request), variant);
+    }
+
+    /** As {@link #of(String, String, CaptureRequest, String)}, with the request's options canonicalised already. */
+    public static CaptureKey of(String project, String pageType, CaptureRequest request, CanonicalOptions options, String variant) {
         return new CaptureKey(project, pageType == null ? DEFAULT_PAGE_TYPE : pageType,
-                CaptureUrls.normalize(request.url()), CaptureOptions.of(request).sha256(), variant);
+                CaptureUrls.normalize(request.url()), options.sha256(), variant);
     }
 
     /** Validates a project, page type or variant name; the error names {@code field}. */

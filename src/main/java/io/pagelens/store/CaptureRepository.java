@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of projects, pages and captures. Portable: the same statements run on SQLite and PostgreSQL.
- * Package-private; {@link Storage} is the API.
+ * The SQL of captures: saving a version under its key, reading versions, their artifacts and links, deleting one.
+ * Portable: the same statements run on SQLite and PostgreSQL. Package-private; {@link Storage} is the API.
  */
 final class CaptureRepository {
     /** Columns of a capture with its page and project; the FROM clause is {@link #FROM}. */
@@ -37,160 +36,14 @@ final class CaptureRepository {
             + "JOIN projects pr ON pr.id = p.project_id LEFT JOIN capture_heads h ON h.capture_id = c.id ";
 
     private final Database db;
+    private final ProjectRepository projects;
 
-    CaptureRepository(Database db) {
+    CaptureRepository(Database db, ProjectRepository projects) {
         this.db = db;
+        this.projects = projects;
     }
 
     // ---- projects
-
-    /** Creates the project if it does not exist; returns its id and the versions it keeps (null = default). */
-    ProjectRow ensureProject(Connection c, String name, long now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-            st.setString(1, Ids.next("prj", now));
-            st.setString(2, name);
-            st.setLong(3, now);
-            st.executeUpdate();
-        }
-        // DO NOTHING + SELECT instead of DO UPDATE ... RETURNING: no row lock on the project for every save
-        return findProject(c, "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
-    }
-
-    ProjectInfo createProject(String name, Retention retention, long now) {
-        return db.transaction(c -> {
-            if (findProject(c, "name", name).isPresent()) {
-                throw new InvalidRequestException("name", "a project named '" + name + "' already exists");
-            }
-            String id = Ids.next("prj", now);
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO projects (id, name, max_versions, max_age_ms, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                st.setString(1, id);
-                st.setString(2, name);
-                Sql.setNullableInt(st, 3, retention.keepVersions());
-                Sql.setNullableLong(st, 4, retention.maxAge() == null ? null : retention.maxAge().toMillis());
-                st.setLong(5, now);
-                st.executeUpdate();
-            }
-            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now));
-        });
-    }
-
-    Optional<ProjectInfo> project(String idOrName) {
-        return db.read(c -> {
-            Optional<ProjectRow> row = findProject(c, "id", idOrName);
-            if (row.isEmpty()) row = findProject(c, "name", idOrName);
-            return row.map(ProjectRow::info);
-        });
-    }
-
-    boolean updateRetention(String projectId, Retention r) {
-        return db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE projects SET max_versions = ?, max_age_ms = ? WHERE id = ?")) {
-                Sql.setNullableInt(st, 1, r.keepVersions());
-                Sql.setNullableLong(st, 2, r.maxAge() == null ? null : r.maxAge().toMillis());
-                st.setString(3, projectId);
-                return st.executeUpdate() == 1;
-            }
-        });
-    }
-
-    boolean deleteProject(String projectId) {
-        return db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
-                st.setString(1, projectId);
-                return st.executeUpdate() == 1;
-            }
-        });
-    }
-
-    Listing<ProjectInfo> projects(ListQuery q) {
-        return db.read(c -> {
-            String sql = "SELECT id, name, max_versions, max_age_ms, created_at FROM projects"
-                    + (q.after() == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                int i = 1;
-                if (q.after() != null) st.setString(i++, q.after());
-                st.setInt(i, q.limit() + 1);
-                List<ProjectInfo> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) out.add(ProjectRow.from(rs).info());
-                }
-                return page(out, q.limit(), ProjectInfo::id);
-            }
-        });
-    }
-
-    private static Optional<ProjectRow> findProject(Connection c, String column, String value) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, name, max_versions, max_age_ms, created_at FROM projects WHERE " + column + " = ?")) {
-            st.setString(1, value);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(ProjectRow.from(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    record ProjectRow(String id, String name, Integer keepVersions, Long maxAgeMs, long createdAt) {
-        static ProjectRow from(ResultSet rs) throws SQLException {
-            return new ProjectRow(rs.getString("id"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
-                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"));
-        }
-
-        ProjectInfo info() {
-            return new ProjectInfo(id, name, new Retention(keepVersions, maxAgeMs == null ? null : Duration.ofMillis(maxAgeMs)),
-                    Instant.ofEpochMilli(createdAt));
-        }
-    }
-
-    // ---- pages
-
-    String ensurePage(Connection c, String projectId, String pageType, String url, long now) throws SQLException {
-        String urlHash = Sha256.of(url);
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO pages (id, project_id, page_type, url, url_sha256, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, page_type, url_sha256) DO NOTHING")) {
-            st.setString(1, Ids.next("pg", now));
-            st.setString(2, projectId);
-            st.setString(3, pageType);
-            st.setString(4, url);
-            st.setString(5, urlHash);
-            st.setLong(6, now);
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM pages WHERE project_id = ? AND page_type = ? AND url_sha256 = ?")) {
-            st.setString(1, projectId);
-            st.setString(2, pageType);
-            st.setString(3, urlHash);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) throw new StoreException("page " + url + " vanished while saving");
-                return rs.getString(1);
-            }
-        }
-    }
-
-    Listing<PageInfo> pages(String projectId, ListQuery q) {
-        return db.read(c -> {
-            String sql = "SELECT id, project_id, page_type, url, created_at FROM pages WHERE project_id = ?"
-                    + (q.after() == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                int i = 1;
-                st.setString(i++, projectId);
-                if (q.after() != null) st.setString(i++, q.after());
-                st.setInt(i, q.limit() + 1);
-                List<PageInfo> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new PageInfo(rs.getString("id"), rs.getString("project_id"), rs.getString("page_type"),
-                                rs.getString("url"), Instant.ofEpochMilli(rs.getLong("created_at"))));
-                    }
-                }
-                return page(out, q.limit(), PageInfo::id);
-            }
-        });
-    }
-
-    // ---- captures
-
     /**
      * Saves a new version under the key in one transaction: project and page created if new, the key's head upserted
      * (which allocates the version number and serialises concurrent saves of one key), the capture row and its
@@ -200,12 +53,12 @@ final class CaptureRepository {
                        int defaultKeepVersions, long now) {
         List<StoredArtifact> artifacts = matchArtifacts(result.artifacts(), blobs);
         String id = Ids.next("cap", now);
-        String reportJson = Json.write(result.report());
-        String metadataJson = Json.write(result.metadata());
-        String linksJson = result.links().isEmpty() ? null : Json.write(result.links());
+        String reportJson = JsonColumns.write(result.report());
+        String metadataJson = JsonColumns.write(result.metadata());
+        String linksJson = result.links().isEmpty() ? null : JsonColumns.write(result.links());
         return db.transaction(c -> {
-            ProjectRow project = ensureProject(c, key.project(), now);
-            String pageId = ensurePage(c, project.id(), key.pageType(), key.url(), now);
+            ProjectRepository.ProjectRow project = projects.ensureProject(c, key.project(), now);
+            String pageId = projects.ensurePage(c, project.id(), key.pageType(), key.url(), now);
             int version = upsertHead(c, pageId, key, id, now);
             insertCapture(c, id, pageId, key, version, result, optionsJson, reportJson, metadataJson, linksJson, now);
             insertArtifacts(c, id, artifacts);
@@ -355,7 +208,7 @@ final class CaptureRepository {
                 }
             }
         });
-        List<Link> links = Json.read(json, new TypeReference<List<Link>>() { });
+        List<Link> links = JsonColumns.read(json, new TypeReference<List<Link>>() { });
         return links == null ? List.of() : links;
     }
 
@@ -373,7 +226,7 @@ final class CaptureRepository {
                 if (pageId != null) st.setString(i++, pageId);
                 if (q.after() != null) st.setString(i++, q.after());
                 st.setInt(i, q.limit() + 1);
-                return page(readCaptures(c, st), q.limit(), StoredCapture::id);
+                return Listing.of(readCaptures(c, st), q.limit(), StoredCapture::id);
             }
         });
     }
@@ -389,7 +242,7 @@ final class CaptureRepository {
                 st.setString(i++, captureId);
                 if (q.after() != null) st.setInt(i++, parseVersionCursor(q.after()));
                 st.setInt(i, q.limit() + 1);
-                return page(readCaptures(c, st), q.limit(), s -> Integer.toString(s.version()));
+                return Listing.of(readCaptures(c, st), q.limit(), s -> Integer.toString(s.version()));
             }
         });
     }
@@ -399,6 +252,62 @@ final class CaptureRepository {
             return Integer.parseInt(after);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("after", "is not a cursor of this list: '" + after + "'");
+        }
+    }
+
+    /**
+     * Deletes one capture version and its artifact references (the blobs go at the next GC once unreferenced). When it
+     * was its key's current version, the newest remaining one becomes current; the version counter goes on.
+     */
+    boolean delete(String captureId, long now) {
+        return db.transaction(c -> {
+            String pageId;
+            String optionsHash;
+            String variant;
+            boolean current;
+            try (PreparedStatement st = c.prepareStatement("SELECT c.page_id, c.options_hash, c.variant, h.capture_id FROM captures c "
+                    + "LEFT JOIN capture_heads h ON h.page_id = c.page_id AND h.options_hash = c.options_hash AND h.variant = c.variant "
+                    + "WHERE c.id = ?")) {
+                st.setString(1, captureId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) return false;
+                    pageId = rs.getString(1);
+                    optionsHash = rs.getString(2);
+                    variant = rs.getString(3);
+                    current = captureId.equals(rs.getString(4));
+                }
+            }
+            if (current) moveHeadToPrevious(c, pageId, optionsHash, variant, captureId, now);
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE id = ?")) {
+                st.setString(1, captureId);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Points the key's head at its newest version other than {@code leaving}; with none, the delete's cascade removes it. */
+    private static void moveHeadToPrevious(Connection c, String pageId, String optionsHash, String variant, String leaving, long now)
+            throws SQLException {
+        String previous;
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE page_id = ? AND options_hash = ? AND variant = ? "
+                + "AND id <> ? ORDER BY version DESC LIMIT 1")) {
+            st.setString(1, pageId);
+            st.setString(2, optionsHash);
+            st.setString(3, variant);
+            st.setString(4, leaving);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return;
+                previous = rs.getString(1);
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE capture_heads SET capture_id = ?, updated_at = ? "
+                + "WHERE page_id = ? AND options_hash = ? AND variant = ?")) {
+            st.setString(1, previous);
+            st.setLong(2, now);
+            st.setString(3, pageId);
+            st.setString(4, optionsHash);
+            st.setString(5, variant);
+            st.executeUpdate();
         }
     }
 
@@ -421,8 +330,8 @@ final class CaptureRepository {
         List<StoredCapture> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new StoredCapture(r.id, r.projectId, r.project, r.pageId, r.pageType, r.url, r.requestedUrl, r.optionsHash,
-                    r.variant, r.version, r.current, Instant.ofEpochMilli(r.capturedAt), Json.read(r.report, CaptureReport.class),
-                    Json.read(r.metadata, PageMetadata.class), r.options, artifacts.getOrDefault(r.id, List.of())));
+                    r.variant, r.version, r.current, Instant.ofEpochMilli(r.capturedAt), JsonColumns.read(r.report, CaptureReport.class),
+                    JsonColumns.read(r.metadata, PageMetadata.class), r.options, artifacts.getOrDefault(r.id, List.of())));
         }
         return out;
     }
@@ -441,52 +350,5 @@ final class CaptureRepository {
             }
         }
         return out;
-    }
-
-    // ---- retention
-
-    /** Removes versions beyond each project's limit (after a limit was lowered) and captures past their max age. */
-    int applyRetention(int defaultKeepVersions, Duration defaultMaxAge, long now) {
-        List<ProjectRow> projects = db.read(c -> {
-            List<ProjectRow> all = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id, name, max_versions, max_age_ms, created_at FROM projects");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) all.add(ProjectRow.from(rs));
-            }
-            return all;
-        });
-        int deleted = 0;
-        for (ProjectRow p : projects) {
-            int keep = p.keepVersions() == null ? defaultKeepVersions : p.keepVersions();
-            Long maxAgeMs = p.maxAgeMs() != null ? p.maxAgeMs() : defaultMaxAge == null ? null : defaultMaxAge.toMillis();
-            deleted += db.transaction(c -> {
-                int n;
-                try (PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE id IN (SELECT c.id FROM captures c "
-                        + "JOIN capture_heads h ON h.page_id = c.page_id AND h.options_hash = c.options_hash AND h.variant = c.variant "
-                        + "JOIN pages p ON p.id = c.page_id WHERE p.project_id = ? AND c.version <= h.version - ?)")) {
-                    st.setString(1, p.id());
-                    st.setInt(2, keep + 1);
-                    n = st.executeUpdate();
-                }
-                if (maxAgeMs != null) {
-                    // the current version too: a project that keeps 30 days shows nothing older, and the head row
-                    // goes with it (ON DELETE CASCADE)
-                    try (PreparedStatement st = c.prepareStatement("DELETE FROM captures WHERE id IN (SELECT c.id FROM captures c "
-                            + "JOIN pages p ON p.id = c.page_id WHERE p.project_id = ? AND c.captured_at < ?)")) {
-                        st.setString(1, p.id());
-                        st.setLong(2, now - maxAgeMs);
-                        n += st.executeUpdate();
-                    }
-                }
-                return n;
-            });
-        }
-        return deleted;
-    }
-
-    private static <T> Listing<T> page(List<T> rows, int limit, java.util.function.Function<T, String> cursor) {
-        if (rows.size() <= limit) return new Listing<>(rows, null);
-        List<T> items = rows.subList(0, limit);
-        return new Listing<>(items, cursor.apply(items.get(limit - 1)));
     }
 }

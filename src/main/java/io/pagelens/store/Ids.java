@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * in milliseconds and a per-process sequence (hex, so ids sort by creation and keyset pagination follows creation
  * order), then 48 random bits so processes sharing a database never collide. Example: {@code cap_019b2c3d4e5f0000a1b2c3d4e5f6}.
  */
-final class Ids {
+public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
     private static long lastMillis;
@@ -17,7 +17,7 @@ final class Ids {
     private Ids() {
     }
 
-    static String next(String prefix, long epochMillis) {
+    public static String next(String prefix, long epochMillis) {
         long millis;
         int seq;
         synchronized (Ids.class) {

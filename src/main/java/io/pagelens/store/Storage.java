@@ -50,7 +50,9 @@ public final class Storage implements AutoCloseable {
     private final BlobStore blobs;
     private final StorageSettings settings;
     private final Clock clock;
+    private final ProjectRepository projects;
     private final CaptureRepository captures;
+    private final RetentionRepository retentions;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -69,7 +71,9 @@ public final class Storage implements AutoCloseable {
         this.blobs = blobs;
         this.settings = settings;
         this.clock = clock;
-        this.captures = new CaptureRepository(db);
+        this.projects = new ProjectRepository(db);
+        this.captures = new CaptureRepository(db, projects);
+        this.retentions = new RetentionRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -124,9 +128,18 @@ public final class Storage implements AutoCloseable {
      * @throws StoreException if the result reports an artifact the sink did not write, or the database fails
      */
     public StoredCapture save(CaptureKey key, CaptureResult result, BlobSink sink) {
-        CaptureOptions options = CaptureOptions.of(result.request());
+        return save(key, CanonicalOptions.of(result.request()), result, sink);
+    }
+
+    /**
+     * As {@link #save(CaptureKey, CaptureResult, BlobSink)}, with the options the key was made from (an order carries
+     * them from the edge, so they are not canonicalised again here).
+     *
+     * @throws IllegalArgumentException if {@code options} are not the ones of {@code key}
+     */
+    public StoredCapture save(CaptureKey key, CanonicalOptions options, CaptureResult result, BlobSink sink) {
         if (!options.sha256().equals(key.optionsHash())) {
-            throw new IllegalArgumentException("the key was made for other options than the result's request; use CaptureKey.of(..., request, ...)");
+            throw new IllegalArgumentException("the key was made for other options than these; use CaptureKey.of(..., request, options, ...)");
         }
         StoredCapture saved = captures.save(key, result, sink.written(), options.json(), settings.keepVersions(), clock.millis());
         saves.increment();
@@ -163,6 +176,17 @@ public final class Storage implements AutoCloseable {
         return captures.capture(captureId);
     }
 
+    /**
+     * Deletes one capture version: its record and its artifact references; the blobs are freed by the next
+     * {@link #collectGarbage()} once no capture references them and the grace period has passed. When it was the
+     * current version of its key, the previous one becomes current. False if there was no such capture.
+     */
+    public boolean deleteCapture(String captureId) {
+        boolean deleted = captures.delete(captureId, clock.millis());
+        if (deleted) log.atInfo().addKeyValue("id", captureId).log("capture deleted");
+        return deleted;
+    }
+
     /** The links found on the page of a capture version; empty if none were extracted. */
     public List<Link> links(String captureId) {
         return captures.links(captureId);
@@ -186,32 +210,32 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return captures.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
     }
 
     /** A project by id ({@code prj_...}) or name. */
     public Optional<ProjectInfo> project(String idOrName) {
-        return captures.project(idOrName);
+        return projects.project(idOrName);
     }
 
     /** Replaces a project's retention limits; false if there is no such project. */
     public boolean updateRetention(String projectId, Retention retention) {
-        return captures.updateRetention(projectId, retention);
+        return projects.updateRetention(projectId, retention);
     }
 
     /** Deletes a project with its pages and captures (their blobs go at the next GC); false if there was none. */
     public boolean deleteProject(String projectId) {
-        return captures.deleteProject(projectId);
+        return projects.deleteProject(projectId);
     }
 
     /** Projects in creation order. */
     public Listing<ProjectInfo> projects(ListQuery query) {
-        return captures.projects(query);
+        return projects.projects(query);
     }
 
     /** Pages of a project in creation order. */
     public Listing<PageInfo> pages(String projectId, ListQuery query) {
-        return captures.pages(projectId, query);
+        return projects.pages(projectId, query);
     }
 
     /** Current captures of a project, newest first; with {@code history} every kept version. */
@@ -233,7 +257,7 @@ public final class Storage implements AutoCloseable {
 
     /** Removes capture versions beyond each project's limits (max versions, max age). */
     public RetentionReport applyRetention() {
-        int n = captures.applyRetention(settings.keepVersions(), settings.defaultMaxAge(), clock.millis());
+        int n = retentions.applyRetention(settings.keepVersions(), settings.defaultMaxAge(), clock.millis());
         log.atInfo().addKeyValue("capturesDeleted", n).log("retention done");
         return new RetentionReport(n);
     }

@@ -7,10 +7,14 @@ import io.pagelens.capture.CaptureEngine;
 import io.pagelens.capture.CaptureSettings;
 import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
-import io.pagelens.jobs.CaptureJobHandler;
-import io.pagelens.jobs.Json;
+import io.pagelens.config.SecretBox;
+import io.pagelens.json.Jackson;
 import io.pagelens.memory.FixedAdmission;
+import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
+import io.pagelens.store.DatabaseSettings;
+import io.pagelens.store.DatabaseUrl;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageSettings;
 import io.pagelens.store.TestDatabases;
@@ -37,8 +41,12 @@ final class ApiHarness implements AutoCloseable {
     static final List<String> TEST_ARGS = List.of("--host-resolver-rules=" + TestEgress.RESOLVER_RULES);
 
     final TestDatabases dbs = new TestDatabases();
+    /** The data folder as the embedded default lays it out: pagelens.db (SQLite), blobs/, secret.key. */
+    final Path dataDir = dbs.newTempDir();
     final Storage storage;
     final CaptureEngine engine;
+    /** No PAGELENS_SECRET_KEY: the key is generated into the data folder on first use, as in the embedded default. */
+    final SecretBox secrets = SecretBox.fromEnv(new Env(Map.of()), () -> dataDir);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean ownsEngine;
 
@@ -54,8 +62,15 @@ final class ApiHarness implements AutoCloseable {
 
     /** As {@link #ApiHarness(CaptureEngine)}, on a fresh PostgreSQL database when {@code postgres}. */
     ApiHarness(CaptureEngine shared, boolean postgres) {
-        Database db = postgres ? dbs.postgres() : dbs.sqlite();
-        this.storage = new Storage(db, new LocalBlobStore(dbs.newTempDir()), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
+        this(shared, postgres, StorageSettings.DEFAULTS);
+    }
+
+    /** As {@link #ApiHarness(CaptureEngine, boolean)}, with storage settings of the test's choosing (e.g. no blob grace). */
+    ApiHarness(CaptureEngine shared, boolean postgres, StorageSettings storageSettings) {
+        Database db = postgres ? dbs.postgres()
+                : Database.open(DatabaseUrl.sqlite(dataDir.resolve(Database.SQLITE_FILE)), DatabaseSettings.DEFAULTS);
+        this.storage = new Storage(db, new LocalBlobStore(dataDir.resolve("blobs")), storageSettings, Clock.systemUTC(),
+                new SimpleMeterRegistry());
         this.ownsEngine = shared == null;
         this.engine = shared != null ? shared : newEngine();
     }
@@ -81,10 +96,15 @@ final class ApiHarness implements AutoCloseable {
 
     PagelensServer start(ApiSettings s, PagelensServer.Role role) throws Exception {
         Clock clock = Clock.systemUTC();
+        CapturePipeline captures = pipeline(clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
-                List.of(new CaptureJobHandler(engine, storage, clock)),
-                List.of(new CaptureRoutes(storage, s, clock), new ProjectRoutes(storage)),
+                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
+    }
+
+    /** The capture pipeline as {@code serve} wires it, on this harness's engine, storage and key. */
+    CapturePipeline pipeline(Clock clock) {
+        return CapturePipeline.of(engine, storage, secrets, clock);
     }
 
     /** A client bound to one server and key. */
@@ -112,7 +132,7 @@ final class ApiHarness implements AutoCloseable {
             if (r.statusCode() != expectStatus) {
                 throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ", expected " + expectStatus + ": " + r.body());
             }
-            return Json.MAPPER.readTree(r.body());
+            return Jackson.MAPPER.readTree(r.body());
         }
 
         /** Polls a job until it reaches a final state. */

@@ -2,7 +2,8 @@ package io.pagelens.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.api.auth.ApiKeyStore;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
+import io.pagelens.server.PagelensServer;
 import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.testing.CorpusServer;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class ApiIT {
     ApiHarness.Client api;
     final List<Map<String, String>> webhookCalls = new CopyOnWriteArrayList<>();
     final AtomicInteger webhookFailuresLeft = new AtomicInteger();
+    final AtomicInteger countedRequests = new AtomicInteger();
 
     @BeforeAll
     void start() throws Exception {
@@ -49,6 +51,10 @@ class ApiIT {
                         Thread.currentThread().interrupt();
                     }
                     CorpusServer.send(ex, 200, "text/html", "<html><body><h1>slow page</h1></body></html>");
+                })
+                .route("/counted", ex -> {
+                    countedRequests.incrementAndGet();
+                    CorpusServer.send(ex, 200, "text/html", "<html><body><h1>counted</h1></body></html>");
                 })
                 .route("/hook", ex -> {
                     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -109,6 +115,89 @@ class ApiIT {
     }
 
     @Test
+    void links_readBackOverTheApi_inlineAndOnTheirOwnRoute() throws Exception {
+        JsonNode c = api.json("POST", "/v1/captures", body("blog/index.html", "\"formats\":[\"links\",\"metadata\"],\"projectId\":\"links\""), 200);
+        String id = c.get("id").asText();
+        assertThat(c.get("pageLinks").findValuesAsText("url")).anyMatch(u -> u.endsWith("about.html"));
+        assertThat(c.get("links").get("pageLinks").asText()).isEqualTo("/v1/captures/" + id + "/links");
+        JsonNode links = api.json("GET", "/v1/captures/" + id + "/links", null, 200);
+        assertThat(links.get("captureId").asText()).isEqualTo(id);
+        assertThat(links.get("count").asInt()).isEqualTo(links.get("links").size()).isEqualTo(c.get("pageLinks").size()).isPositive();
+        assertThat(api.json("GET", "/v1/captures/" + id, null, 200).get("pageLinks")).isEqualTo(c.get("pageLinks"));
+        for (JsonNode a : c.get("artifacts")) assertThat(a.get("url").asText()).as(a.toString()).startsWith("/v1/captures/" + id + "/");
+        assertThat(api.bytes("/v1/captures/" + id + "/metadata", Map.of()).statusCode()).isEqualTo(200);
+        // a capture without links says so, and lists never carry them inline
+        JsonNode shot = api.json("POST", "/v1/captures", body("blog/about.html", "\"projectId\":\"links\""), 200);
+        assertThat(shot.has("pageLinks")).isFalse();
+        assertThat(api.json("GET", "/v1/captures/" + shot.get("id").asText() + "/links", null, 404).get("message").asText()).contains("links");
+        for (JsonNode item : api.json("GET", "/v1/projects/links/captures", null, 200).get("items")) assertThat(item.has("pageLinks")).isFalse();
+    }
+
+    @Test
+    void delete_removesTheRecord_thenGcFreesItsBlobs_andThePreviousVersionIsCurrentAgain() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine, false, new io.pagelens.store.StorageSettings(10, null, Duration.ZERO, Duration.ofHours(1)));
+             PagelensServer s = own.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(s, null);
+            String req = body("blog/contact.html", "\"formats\":[\"screenshot\",\"html\"],\"projectId\":\"del\"");
+            JsonNode v1 = c.json("POST", "/v1/captures", req, 200);
+            JsonNode v2 = c.json("POST", "/v1/captures", req.replace("contact.html", "contact.html?v=2"), 200);
+            JsonNode v3 = c.json("POST", "/v1/captures", req, 200);
+            assertThat(v3.get("version").asInt()).isEqualTo(2);
+            java.nio.file.Path blobs = own.dataDir.resolve("blobs");
+            long filesBefore = countFiles(blobs);
+
+            assertThat(c.send("DELETE", "/v1/captures/" + v3.get("id").asText(), null).statusCode()).isEqualTo(204);
+            c.json("GET", "/v1/captures/" + v3.get("id").asText(), null, 404);
+            c.json("DELETE", "/v1/captures/" + v3.get("id").asText(), null, 404);
+            JsonNode back = c.json("GET", "/v1/captures/" + v1.get("id").asText(), null, 200);
+            assertThat(back.get("current").asBoolean()).as("the previous version is current again").isTrue();
+
+            // v3's screenshot may equal v1's (same page): only blobs no capture references go
+            own.storage.collectGarbage();
+            assertThat(c.bytes("/v1/captures/" + v1.get("id").asText() + "/screenshot", Map.of()).statusCode()).isEqualTo(200);
+            for (JsonNode v : List.of(v1, v2)) assertThat(c.send("DELETE", "/v1/captures/" + v.get("id").asText(), null).statusCode()).isEqualTo(204);
+            io.pagelens.store.GcReport gc = own.storage.collectGarbage();
+            assertThat(gc.deleted()).isPositive();
+            assertThat(gc.bytesFreed()).isPositive();
+            assertThat(countFiles(blobs)).isLessThan(filesBefore).isZero();
+        }
+    }
+
+    private static long countFiles(java.nio.file.Path dir) throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(dir)) {
+            return s.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void jobs_listNewestFirst_byState_aPageAtATime_andOnlyTheCallersOwn() throws Exception {
+        String other = new io.pagelens.api.auth.ApiKeyStore(harness.storage.database(), Clock.systemUTC()).create("other", 6000).token();
+        ApiHarness.Client them = harness.client(server, other);
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(api.json("POST", "/v1/captures", body("blog/post.html", "\"async\":true,\"projectId\":\"jobs" + i + "\""), 202).get("id").asText());
+        }
+        String theirs = them.json("POST", "/v1/captures", body("blog/post.html", "\"async\":true"), 202).get("id").asText();
+        for (String id : mine) api.awaitJob(id, Duration.ofSeconds(60));
+        them.awaitJob(theirs, Duration.ofSeconds(60));
+
+        JsonNode first = api.json("GET", "/v1/jobs?state=succeeded&limit=2", null, 200);
+        assertThat(first.get("items")).hasSize(2);
+        List<String> seen = new ArrayList<>(first.get("items").findValuesAsText("id"));
+        String cursor = first.get("nextCursor").asText();
+        while (cursor != null && !cursor.isEmpty()) {
+            JsonNode page = api.json("GET", "/v1/jobs?state=succeeded&limit=2&after=" + cursor, null, 200);
+            seen.addAll(page.get("items").findValuesAsText("id"));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsSubsequence(mine.get(2), mine.get(1), mine.get(0)).doesNotContain(theirs);
+        assertThat(them.json("GET", "/v1/jobs", null, 200).get("items").findValuesAsText("id")).contains(theirs).doesNotContainAnyElementsOf(mine);
+        assertThat(api.json("GET", "/v1/jobs?state=queued,running", null, 200).get("items").findValuesAsText("id")).doesNotContainAnyElementsOf(mine);
+        assertThat(api.json("GET", "/v1/jobs?state=done", null, 422).get("field").asText()).isEqualTo("state");
+        assertThat(api.json("GET", "/v1/jobs?after=nonsense", null, 422).get("field").asText()).isEqualTo("after");
+    }
+
+    @Test
     void maxAge_answersFromTheStore_withoutANewCapture() throws Exception {
         String req = body("blog/about.html", "\"projectId\":\"cache\"");
         JsonNode first = api.json("POST", "/v1/captures", req, 200);
@@ -122,7 +211,7 @@ class ApiIT {
     void asyncCapture_streamsProgressAsServerSentEvents() throws Exception {
         HttpResponse<String> accepted = api.send("POST", "/v1/captures", body("slow", "\"async\":true").replace("/slow\"", "/slow?ms=800\""));
         assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode job = Json.MAPPER.readTree(accepted.body());
+        JsonNode job = Jackson.MAPPER.readTree(accepted.body());
         assertThat(accepted.headers().firstValue("Location")).hasValue("/v1/jobs/" + job.get("id").asText());
 
         HttpResponse<java.io.InputStream> sse = harness.http.send(api.request("/v1/jobs/" + job.get("id").asText() + "/events").GET().build(),
@@ -140,7 +229,7 @@ class ApiIT {
         assertThat(events.getFirst()).isEqualTo("state");
         assertThat(events.getLast()).isEqualTo("succeeded");
         assertThat(events).contains("progress");
-        JsonNode done = Json.MAPPER.readTree(last);
+        JsonNode done = Jackson.MAPPER.readTree(last);
         assertThat(done.get("links").get("capture").asText()).startsWith("/v1/captures/cap_");
     }
 
@@ -158,7 +247,7 @@ class ApiIT {
             assertThat(signer.verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isTrue();
             assertThat(new WebhookSigner("another-secret-0123456789").verify(Long.parseLong(call.get("ts")), call.get("body"), call.get("sig"))).isFalse();
         }
-        JsonNode payload = Json.MAPPER.readTree(webhookCalls.getLast().get("body"));
+        JsonNode payload = Jackson.MAPPER.readTree(webhookCalls.getLast().get("body"));
         assertThat(payload.get("event").asText()).isEqualTo("capture.succeeded");
         assertThat(payload.get("jobId").asText()).isEqualTo(job.get("id").asText());
         assertThat(payload.get("captureId").asText()).startsWith("cap_");
@@ -186,7 +275,7 @@ class ApiIT {
             Thread.sleep(300); // a duplicate delivery would show up here
             Map<String, String> events = new java.util.HashMap<>();
             for (Map<String, String> call : webhookCalls) {
-                JsonNode p = Json.MAPPER.readTree(call.get("body"));
+                JsonNode p = Jackson.MAPPER.readTree(call.get("body"));
                 assertThat(events.put(p.get("jobId").asText(), p.get("event").asText())).as("one delivery per job").isNull();
                 assertThat(p.get("error").get("code").asText()).isEqualTo("cancelled");
             }
@@ -234,13 +323,13 @@ class ApiIT {
             HttpResponse<String> refused = null;
             for (int i = 0; i < 20 && refused == null; i++) {
                 HttpResponse<String> r = c.send("POST", "/v1/captures", body("slow", "\"async\":true,\"priority\":\"crawl\"").replace("/slow\"", "/slow?ms=20000&n=" + i + "\""));
-                if (r.statusCode() == 202) accepted.add(Json.MAPPER.readTree(r.body()).get("id").asText());
+                if (r.statusCode() == 202) accepted.add(Jackson.MAPPER.readTree(r.body()).get("id").asText());
                 else refused = r;
             }
             assertThat(refused).as("a 429 within 20 submissions").isNotNull();
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-            assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
+            assertThat(Jackson.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("queue_full");
             // 3 queued, plus the one the worker took if it claimed it before the queue filled
             assertThat(accepted.size()).isBetween(3, 4);
             for (String id : accepted) c.send("DELETE", "/v1/jobs/" + id, null);
@@ -257,10 +346,38 @@ class ApiIT {
             long t0 = System.nanoTime();
             HttpResponse<String> r = c.send("POST", "/v1/captures", body("blog/index.html", ""));
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("deadline_exceeded");
-            assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
+            assertThat(Jackson.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("deadline_exceeded");
+            assertThat(Jackson.MAPPER.readTree(r.body()).get("message").asText()).contains("request deadline").contains("async");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
             c.send("DELETE", "/v1/jobs/" + blocker.get("id").asText(), null);
+        }
+    }
+
+    @Test
+    void requestWithA2sDeadline_behindALongCapture_endsWithinItsDeadline_andNothingIsCapturedAfterwards() throws Exception {
+        try (ApiHarness own = new ApiHarness(harness.engine);
+             PagelensServer one = own.start(ApiHarness.settings(Map.of("PAGELENS_WORKERS", "1", "PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = own.client(one, null);
+            JsonNode blocker = c.json("POST", "/v1/captures", body("slow", "\"async\":true,\"timeout\":60000").replace("/slow\"", "/slow?ms=4000\""), 202);
+            c.awaitState(blocker.get("id").asText(), "running", Duration.ofSeconds(30));
+            int before = countedRequests.get();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = c.send("POST", "/v1/captures", body("counted", "\"deadline\":2000,\"projectId\":\"late\""));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            System.out.println("measured: a request with a 2 s deadline behind a long capture answered " + r.statusCode() + " after "
+                    + took.toMillis() + " ms");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            JsonNode err = Jackson.MAPPER.readTree(r.body());
+            assertThat(err.get("code").asText()).isEqualTo("deadline_exceeded");
+            assertThat(err.get("message").asText()).contains("2000 ms request deadline").contains("nothing was stored");
+            assertThat(took).as("2 s plus a small margin").isLessThan(Duration.ofMillis(2000 + 1500));
+
+            assertThat(c.awaitJob(blocker.get("id").asText(), Duration.ofSeconds(60)).get("state").asText()).isEqualTo("succeeded");
+            Thread.sleep(1500); // a worker that wrongly ran the late job would have done so by now
+            assertThat(countedRequests.get()).as("the late request never reached the page").isEqualTo(before);
+            assertThat(own.storage.project("late")).as("nothing stored for it").isEmpty();
+            JsonNode jobs = c.json("GET", "/v1/jobs?state=cancelled", null, 200);
+            assertThat(jobs.get("items")).hasSize(1);
         }
     }
 
@@ -311,7 +428,7 @@ class ApiIT {
         keys.revoke(revoked.key().id());
         HttpResponse<String> r = harness.client(server, revoked.token()).send("GET", "/v1/status", null);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(Json.MAPPER.readTree(r.body()).get("message").asText()).contains("revoked");
+        assertThat(Jackson.MAPPER.readTree(r.body()).get("message").asText()).contains("revoked");
 
         ApiHarness.Client slow = harness.client(server, keys.create("one-per-minute", 1).token());
         assertThat(slow.send("GET", "/v1/status", null).statusCode()).isEqualTo(200);

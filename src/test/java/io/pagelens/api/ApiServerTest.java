@@ -1,8 +1,9 @@
 package io.pagelens.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pagelens.jobs.CaptureSpec;
-import io.pagelens.jobs.Json;
+import io.pagelens.json.Jackson;
+import io.pagelens.pipeline.CaptureOrder;
+import io.pagelens.pipeline.CaptureSpec;
 import io.pagelens.jobs.QueueFullException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class ApiServerTest {
     void start() throws Exception {
         Router r = new Router();
         r.path("/v1/things", g -> g
-                .post("", ctx -> ctx.json(201, ctx.body(CaptureSpec.class).toRequest().url().toString()))
+                .post("", ctx -> ctx.json(201, CaptureOrder.from(ctx.body(CaptureSpec.class)).build().request().url().toString()))
                 .get("/{id}", ctx -> ctx.json(200, Map.of("id", ctx.param("id"), "limit", ctx.queryInt("limit", 10, 1, 100))))
                 .get("/full", ctx -> {
                     throw new QueueFullException(5, Duration.ofSeconds(7));
@@ -55,7 +56,7 @@ class ApiServerTest {
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
-        return Json.MAPPER.readTree(r.body());
+        return Jackson.MAPPER.readTree(r.body());
     }
 
     @Test

@@ -68,6 +68,28 @@ class BrowserSupervisorIT {
     }
 
     @Test
+    void closeIdleContexts_closesOnlyContextsNoCaptureUses() throws Exception {
+        try (BrowserSupervisor s = new BrowserSupervisor(config(), new SimpleMeterRegistry())) {
+            assertThat(s.closeIdleContexts()).as("no browser, nothing to close").isZero();
+            try (BrowserSupervisor.Tab inFlight = s.openTab(soon())) {
+                // what a capture whose dispose timed out leaves behind: a context with a page in it, and nobody using it
+                String stray = s.browserSession().send(Commands.createBrowserContext(), Duration.ofSeconds(10));
+                s.browserSession().send(Commands.createTarget("data:text/html,<p>left behind</p>", stray), Duration.ofSeconds(10));
+                List<String> before = s.browserSession().send(Commands.getBrowserContexts(), Duration.ofSeconds(10));
+                assertThat(before).contains(stray, inFlight.contextId());
+
+                assertThat(s.closeIdleContexts()).isEqualTo(1);
+                List<String> after = s.browserSession().send(Commands.getBrowserContexts(), Duration.ofSeconds(10));
+                assertThat(after).containsExactly(inFlight.contextId());
+                // the capture in flight goes on
+                inFlight.session().send(Commands.navigate("data:text/html,<p>still here</p>"), Duration.ofSeconds(10));
+                assertThat(s.closeIdleContexts()).as("nothing left to close").isZero();
+            }
+            assertThat(s.browserSession().send(Commands.getBrowserContexts(), Duration.ofSeconds(10))).isEmpty();
+        }
+    }
+
+    @Test
     void closesAfterIdle_andRelaunchesOnNextUse() throws Exception {
         try (BrowserSupervisor s = new BrowserSupervisor(config().withIdleTimeout(Duration.ofMillis(800)), new SimpleMeterRegistry())) {
             s.openTab(soon()).close();

@@ -2,6 +2,7 @@ package io.pagelens.cdp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagelens.json.Jackson;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -125,7 +126,7 @@ class MessageReaderTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
-        new MessageReader(new ObjectMapper()).read(hugeMessage(expected), handler);
+        new MessageReader(Jackson.PARTS).read(hugeMessage(expected), handler);
 
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(sink.count).isEqualTo(PAYLOAD);
@@ -158,7 +159,7 @@ class MessageReaderTest {
         Recorder handler = new Recorder(out);
         String b64 = Base64.getEncoder().encodeToString("hello pdf".getBytes(StandardCharsets.UTF_8));
         String msg = "{\"result\":{\"data\":\"" + b64 + "\",\"eof\":true},\"id\":3}";
-        new MessageReader(new ObjectMapper()).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
+        new MessageReader(Jackson.PARTS).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello pdf");
         assertThat(handler.result.get("eof").asBoolean()).isTrue();
     }
@@ -167,7 +168,7 @@ class MessageReaderTest {
     void textDataWithBase64EncodedFalse_isWrittenAsText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String msg = "{\"id\":4,\"result\":{\"base64Encoded\":false,\"data\":\"plain\",\"eof\":false}}";
-        new MessageReader(new ObjectMapper()).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), new Recorder(out));
+        new MessageReader(Jackson.PARTS).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), new Recorder(out));
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("plain");
     }
 
@@ -184,7 +185,7 @@ class MessageReaderTest {
             }
         };
         String msg = "{\"id\":9,\"result\":{\"result\":{\"value\":\"a string longer than ten\"}}}";
-        new MessageReader(strict).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
+        new MessageReader(strict.reader()).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
         assertThat(handler.seen).containsExactly("response 9");
         assertThat(errors.getFirst().path("message").asText()).contains("unreadable answer");
     }
@@ -193,7 +194,7 @@ class MessageReaderTest {
     void events_carryMethodParamsAndSession() throws Exception {
         Recorder handler = new Recorder(null);
         String msg = "{\"method\":\"Page.lifecycleEvent\",\"params\":{\"name\":\"load\"},\"sessionId\":\"AB\"}";
-        new MessageReader(new ObjectMapper()).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
+        new MessageReader(Jackson.PARTS).read(new ByteArrayInputStream(msg.getBytes(StandardCharsets.UTF_8)), handler);
         assertThat(handler.seen).containsExactly("event AB Page.lifecycleEvent {\"name\":\"load\"}");
     }
 
@@ -209,7 +210,7 @@ class MessageReaderTest {
         };
         NulFramedInput frames = new NulFramedInput(slow);
         Recorder handler = new Recorder(null);
-        MessageReader reader = new MessageReader(new ObjectMapper());
+        MessageReader reader = new MessageReader(Jackson.PARTS);
         for (InputStream m = frames.next(); m != null; m = frames.next()) {
             try (InputStream msg = m) {
                 reader.read(msg, handler);

@@ -23,7 +23,7 @@ class ContentFlagsTest {
     void captureFlags_becomeTheRequestsContentOptions() {
         CaptureCommand cmd = parseCapture("capture", "https://example.com/", "--format", "markdown",
                 "--only-main-content", "--exclude-tags", ".ad,nav", "--heading-style", "setext", "--link-style", "referenced");
-        CaptureRequest request = cmd.options.toRequest("https://example.com/");
+        CaptureRequest request = cmd.order("https://example.com/").request();
         ContentOptions content = request.content();
         assertThat(content.onlyMainContent()).isTrue();
         assertThat(content.excludeTags()).isEqualTo(List.of(".ad", "nav"));
@@ -34,8 +34,10 @@ class ContentFlagsTest {
     @Test
     void badMarkdownFlag_namesTheOption() {
         CaptureCommand cmd = parseCapture("capture", "https://example.com/", "--fence", "'''");
-        assertThatThrownBy(() -> cmd.options.toRequest("https://example.com/"))
-                .isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("fence: ''''' is not one of");
+        assertThatThrownBy(() -> cmd.order("https://example.com/"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("markdown.fence");
+                    assertThat(FlagNames.message(e)).startsWith("--fence: ''''' is not one of");
+                });
     }
 }

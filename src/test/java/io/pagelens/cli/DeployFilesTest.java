@@ -1,10 +1,10 @@
 package io.pagelens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pagelens.api.PagelensServer;
 import io.pagelens.browser.ShellWords;
 import io.pagelens.config.ConfigCatalogue;
 import io.pagelens.json.Jackson;
+import io.pagelens.server.PagelensServer;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -32,6 +32,15 @@ class MemoryCommandTest {
     }
 
     @Test
+    void json_givesStatusThresholdsAndFlags() throws Exception {
+        String[] lines = run("memory", "--json").trim().split("\n");
+        var n = io.pagelens.json.Jackson.MAPPER.readTree(lines[lines.length - 1]);
+        assertThat(n.get("status").get("budgetMb").asLong()).isPositive();
+        assertThat(n.get("thresholdsMb").get("critical").asLong()).isGreaterThan(n.get("thresholdsMb").get("warn").asLong());
+        assertThat(n.get("jvmFlags").get(0).asText()).isEqualTo("-XX:+UseSerialGC");
+    }
+
+    @Test
     void jvmFlagsAlone() {
         String[] lines = run("memory", "--jvm-flags").trim().split("\n");
         // the test logback config writes logs to stdout too; the flags are the last line, all of it

@@ -68,6 +68,60 @@ class StoreCommandsIT {
     }
 
     @Test
+    void list_takesTheProjectAsArgumentOrAsCaptureDoes() throws Exception {
+        StoredCapture c = store("demo", "home", "https://example.com/", "<p>one</p>");
+        assertThat(run(list(), "--project", "demo")).isEqualTo(run(list(), "demo")).contains(c.id());
+        assertThat(run(list(), "--project", "demo", "other")).startsWith("2\n").contains("give one");
+    }
+
+    @Test
+    void gc_json_givesTheFigures() throws Exception {
+        store("demo", "home", "https://example.com/", "<p>kept</p>");
+        GcCommand gc = new GcCommand();
+        gc.env = env();
+        String out = run(gc, "--json");
+        assertThat(out).startsWith("0\n");
+        com.fasterxml.jackson.databind.JsonNode n = io.pagelens.json.Jackson.MAPPER.readTree(out.substring(2).lines()
+                .filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        assertThat(n.get("retentionApplied").asBoolean()).isTrue();
+        assertThat(n.get("blobsDeleted").asInt()).isZero();
+        assertThat(n.has("bytesFreed")).isTrue();
+    }
+
+    @Test
+    void keys_createByArgumentOrFlag_andListAsJson() throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(keys("create", "ci")).isZero();
+            assertThat(keys("create", "--name", "deploy", "--rate", "30")).isZero();
+            assertThat(keys("create")).isEqualTo(2);
+            assertThat(keys("create", "a", "--name", "b")).isEqualTo(2);
+            buf.reset();
+            assertThat(keys("list", "--json")).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> rows = new java.util.ArrayList<>();
+        for (String l : buf.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (l.startsWith("{")) rows.add(io.pagelens.json.Jackson.MAPPER.readTree(l));
+        }
+        assertThat(rows).extracting(r -> r.get("name").asText()).containsExactlyInAnyOrder("ci", "deploy");
+        assertThat(rows).allSatisfy(r -> assertThat(r.has("secretHash") || r.has("token")).as("never the secret").isFalse());
+        assertThat(rows).filteredOn(r -> r.get("name").asText().equals("deploy")).singleElement()
+                .satisfies(r -> assertThat(r.get("ratePerMinute").asInt()).isEqualTo(30));
+    }
+
+    private int keys(String... args) {
+        KeysCommand k = new KeysCommand();
+        k.env = env();
+        CommandLine cl = new CommandLine(k);
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    @Test
     void gc_appliesRetentionAndDeletesNothingInUse() throws Exception {
         store("demo", "home", "https://example.com/", "<p>kept</p>");
         GcCommand gc = new GcCommand();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.pagelens.egress.EgressGuard;
 import io.pagelens.egress.EgressSettings;
 import io.pagelens.egress.ScriptedResolver;
+import io.pagelens.json.Jackson;
 import io.pagelens.testing.LoopbackTrap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +51,10 @@ class WebhookHandlerIT {
     }
 
     private String deliver(String url) throws Exception {
-        WebhookHandler h = new WebhookHandler(new WebhookSigner("test-webhook-secret-0123456789"), Json.MAPPER, Clock.systemUTC(), guard);
-        String payload = Json.MAPPER.writeValueAsString(new WebhookHandler.Delivery(url, "capture.succeeded", "{}"));
+        WebhookHandler h = new WebhookHandler(new WebhookSigner("test-webhook-secret-0123456789"), Clock.systemUTC(), guard);
+        String payload = Jackson.MAPPER.writeValueAsString(new WebhookHandler.Delivery(url, "capture.succeeded", "{}"));
         Instant now = Instant.now();
-        Job job = new Job("job_1", WebhookHandler.KIND, JobState.RUNNING, 0, payload, null, null, null, 1, 6, now, now, "w", false,
+        Job job = new Job("job_1", WebhookHandler.KIND, JobState.RUNNING, 0, payload, null, null, null, null, 1, 6, now, now, "w", false,
                 null, null, null, now, now, null, now);
         return h.run(job, step -> { });
     }

@@ -74,7 +74,7 @@ class WorkerPoolIT extends DatabaseSuite {
         String k = kind();
         AtomicInteger calls = new AtomicInteger();
         JobService s = service(db, new Fn(k, j -> {
-            if (calls.incrementAndGet() < 3) throw new JobFailure("flaky", "try again", true, 502);
+            if (calls.incrementAndGet() < 3) throw new JobFailure("flaky", "try again", true);
             return null;
         }));
         Job done = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "{}", 5)));
@@ -87,7 +87,7 @@ class WorkerPoolIT extends DatabaseSuite {
     void failures_stopAtMaxAttempts_andPermanentOnesAtOnce(Database db) throws Exception {
         String k = kind();
         JobService s = service(db, new Fn(k, j -> {
-            throw new JobFailure(j.payload().equals("\"p\"") ? "bad" : "flaky", "no", !j.payload().equals("\"p\""), 502);
+            throw new JobFailure(j.payload().equals("\"p\"") ? "bad" : "flaky", "no", !j.payload().equals("\"p\""));
         }));
         Job retried = awaitEnd(s, s.submit(NewJob.of(k, JobPriority.NORMAL, "\"r\"", 2)));
         assertThat(retried.state()).isEqualTo(JobState.FAILED);

@@ -57,13 +57,32 @@ class CaptureKeyTest {
     @Test
     void optionsHash_ignoresTimeoutAndUnrequestedFormats_butNotOutputOptions() {
         CaptureRequest base = CaptureRequest.builder("https://example.com/").build();
-        String h = CaptureOptions.of(base).sha256();
-        assertThat(CaptureOptions.of(base.toBuilder().timeout(Duration.ofSeconds(99)).build()).sha256()).isEqualTo(h);
-        assertThat(CaptureOptions.of(base.toBuilder().pdf(PdfOptions.LETTER).build()).sha256()).as("no pdf asked").isEqualTo(h);
-        assertThat(CaptureOptions.of(base.toBuilder().fullPage(true).build()).sha256()).isNotEqualTo(h);
-        assertThat(CaptureOptions.of(base.toBuilder().imageType(ImageType.WEBP).quality(80).build()).sha256()).isNotEqualTo(h);
-        assertThat(CaptureOptions.of(base.toBuilder().darkMode(true).build()).sha256()).isNotEqualTo(h);
-        assertThat(CaptureOptions.of(base.toBuilder().formats(Set.of(Format.SCREENSHOT, Format.PDF)).build()).sha256()).isNotEqualTo(h);
+        String h = CanonicalOptions.of(base).sha256();
+        assertThat(CanonicalOptions.of(base.toBuilder().timeout(Duration.ofSeconds(99)).build()).sha256()).isEqualTo(h);
+        assertThat(CanonicalOptions.of(base.toBuilder().pdf(PdfOptions.LETTER).build()).sha256()).as("no pdf asked").isEqualTo(h);
+        assertThat(CanonicalOptions.of(base.toBuilder().fullPage(true).build()).sha256()).isNotEqualTo(h);
+        assertThat(CanonicalOptions.of(base.toBuilder().imageType(ImageType.WEBP).quality(80).build()).sha256()).isNotEqualTo(h);
+        assertThat(CanonicalOptions.of(base.toBuilder().darkMode(true).build()).sha256()).isNotEqualTo(h);
+        assertThat(CanonicalOptions.of(base.toBuilder().formats(Set.of(Format.SCREENSHOT, Format.PDF)).build()).sha256()).isNotEqualTo(h);
+    }
+
+    /**
+     * Hashes recorded before the one-mapper refactor: stored capture keys must keep matching new requests, so the
+     * canonical form may only change with {@code CANONICAL_VERSION}.
+     */
+    @Test
+    void optionsHash_isStableAcrossReleases() {
+        CaptureRequest plain = CaptureRequest.builder("https://example.com/a?b=1").build();
+        assertThat(CanonicalOptions.of(plain).sha256()).isEqualTo("5280edfd809db6eda3187243d1f8732e698fcaea46c1783c345cecd700cb2da3");
+        CaptureRequest rich = CaptureRequest.builder("https://example.com/a")
+                .formats(Set.of(Format.SCREENSHOT, Format.MARKDOWN, Format.PDF, Format.LINKS)).fullPage(true)
+                .imageType(ImageType.JPEG).quality(70).header("Authorization", "Bearer x")
+                .cookies(List.of(new Cookie("sid", "v1", null, null))).darkMode(true).delay(Duration.ofMillis(250))
+                .waitForSelector("#main").blockResourceTypes(Set.of("image", "font")).userAgent("UA").build();
+        CanonicalOptions o = CanonicalOptions.of(rich);
+        assertThat(o.sha256()).isEqualTo("6afa4489015e14dc98bccb57eef846e9e33c2e705941782f8fba64516a8445bc");
+        assertThat(o.json()).contains("\"headers\":{\"authorization\":\"****\"}").contains("{\"name\":\"sid\",\"value\":\"****\"}")
+                .doesNotContain("Bearer x").doesNotContain("v1\"");
     }
 
     @Test
@@ -72,7 +91,7 @@ class CaptureKeyTest {
                 .header("X-A", "1").header("X-B", "2").formats(Set.of(Format.HTML, Format.SCREENSHOT)).build();
         CaptureRequest b = CaptureRequest.builder("https://example.com/").blockResourceTypes(Set.of("font", "image"))
                 .header("x-b", "2").header("x-a", "1").formats(Set.of(Format.SCREENSHOT, Format.HTML)).build();
-        assertThat(CaptureOptions.of(a)).isEqualTo(CaptureOptions.of(b));
+        assertThat(CanonicalOptions.of(a)).isEqualTo(CanonicalOptions.of(b));
     }
 
     @Test
@@ -80,8 +99,8 @@ class CaptureKeyTest {
         CaptureRequest alice = CaptureRequest.builder("https://example.com/")
                 .cookies(List.of(new Cookie("session", "alice-secret", null, null))).header("Authorization", "Bearer t0k3n").build();
         CaptureRequest bob = alice.toBuilder().cookies(List.of(new Cookie("session", "bob-secret", null, null))).build();
-        CaptureOptions a = CaptureOptions.of(alice);
-        assertThat(a.sha256()).isNotEqualTo(CaptureOptions.of(bob).sha256());
+        CanonicalOptions a = CanonicalOptions.of(alice);
+        assertThat(a.sha256()).isNotEqualTo(CanonicalOptions.of(bob).sha256());
         assertThat(a.json()).doesNotContain("alice-secret").doesNotContain("t0k3n").contains("\"session\"").contains("****");
     }
 

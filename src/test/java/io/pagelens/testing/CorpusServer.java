@@ -115,6 +115,15 @@ public final class CorpusServer implements AutoCloseable {
         }
     }
 
+    /** Sleeps {@code ms} in a test route (a slow page), giving up quietly when the server stops. */
+    public static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends a whole response; for test routes. */
     public static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

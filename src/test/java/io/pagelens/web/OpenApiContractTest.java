@@ -34,7 +34,7 @@ class OpenApiContractTest {
         Router r = new Router();
         new HealthRoutes(null, null, ApiHooks.basic(() -> ""), new AtomicBoolean()).register(r);
         new JobRoutes(null, () -> false).register(r);
-        new CaptureRoutes(null, s, Clock.systemUTC()).register(r, null);
+        new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
         new WebRoutes().register(r);
         return r;
@@ -72,7 +72,7 @@ class OpenApiContractTest {
     void captureRequestSchema_listsEveryOptionTheApiAccepts() throws Exception {
         Set<String> documented = new TreeSet<>(document().getComponents().getSchemas().get("CaptureRequest").getProperties().keySet());
         Set<String> accepted = new TreeSet<>();
-        for (var c : io.pagelens.jobs.CaptureSpec.class.getRecordComponents()) accepted.add(c.getName());
+        for (var c : io.pagelens.pipeline.CaptureSpec.class.getRecordComponents()) accepted.add(c.getName());
         assertThat(documented).isEqualTo(accepted);
     }
 }

@@ -135,7 +135,8 @@ public final class ApiKeyStore {
         return list().isEmpty();
     }
 
-    static String hash(String token) {
+    /** The SHA-256 (hex) a token is stored and looked up as; the token itself is never stored. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * {@link LocalBlobStore} (a folder, the default) and {@link S3BlobStore}. Safe for concurrent use.
  *
  * <p>This interface knows nothing about references; which blobs are in use, and when one may be deleted, is the
- * database's business ({@code io.pagelens.store.Storage} and its garbage collector).
+ * database's business (the store's Storage and its garbage collector).
  */
 public interface BlobStore extends AutoCloseable {
     /** Starts a new blob. Write its {@link BlobUpload#stream()}, close the stream, then publish or close the upload. */

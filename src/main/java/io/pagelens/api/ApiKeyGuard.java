@@ -1,10 +1,10 @@
-package io.pagelens.api.auth;
+package io.pagelens.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.pagelens.api.ApiException;
-import io.pagelens.api.Ctx;
-import io.pagelens.api.RequestGuard;
+import io.pagelens.api.auth.ApiKey;
+import io.pagelens.api.auth.ApiKeyStore;
+import io.pagelens.api.auth.TokenBucket;
 
 import java.time.Clock;
 import java.time.Duration;

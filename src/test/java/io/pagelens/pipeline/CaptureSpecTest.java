@@ -1,6 +1,7 @@
-package io.pagelens.jobs;
+package io.pagelens.pipeline;
 
 import io.pagelens.capture.InvalidRequestException;
+import io.pagelens.json.Jackson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CaptureSpecTest {
     private static CaptureSpec withWebhook(String webhook) throws Exception {
-        return Json.MAPPER.readValue(Json.MAPPER.createObjectNode().put("url", "https://example.com/")
-                .put("webhook", webhook).toString(), CaptureSpec.class);
+        return Jackson.STRICT.forType(CaptureSpec.class).readValue(Jackson.MAPPER.createObjectNode().put("url", "https://example.com/")
+                .put("webhook", webhook).toString());
     }
 
     @ParameterizedTest
@@ -20,22 +21,21 @@ class CaptureSpecTest {
             "http://hooks.example.net:99999/", "http://hooks example.net/"})
     void webhook_thatIsNotPlainHttp_isRefusedNamingTheField(String url) throws Exception {
         CaptureSpec spec = withWebhook(url);
-        assertThatThrownBy(spec::validateJobOptions)
+        assertThatThrownBy(() -> CaptureOrder.from(spec).build())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("webhook"))
                 .hasMessageStartingWith("webhook: ");
     }
 
     @Test
     void webhook_withCredentials_saysWhy() throws Exception {
-        assertThatThrownBy(withWebhook("https://user:secret@hooks.example.net/in")::validateJobOptions)
+        assertThatThrownBy(() -> CaptureOrder.from(withWebhook("https://user:secret@hooks.example.net/in")).build())
                 .hasMessageContaining("credentials");
     }
 
     @Test
     void webhook_withEmptyCredentials_isAccepted_asTheyAreDropped() throws Exception {
         CaptureSpec spec = withWebhook("http://:@hooks.example.net/");
-        spec.validateJobOptions();
-        assertThat(spec.webhookUri()).hasToString("http://hooks.example.net/");
+        assertThat(CaptureOrder.from(spec).build().webhook()).hasToString("http://hooks.example.net/");
     }
 
     @Test
@@ -46,17 +46,16 @@ class CaptureSpecTest {
 
     @Test
     void webhook_httpOrHttps_isAccepted_andTrimmed() throws Exception {
-        withWebhook("http://127.0.0.1:9000/hook").validateJobOptions();
+        CaptureOrder.from(withWebhook("http://127.0.0.1:9000/hook")).build();
         CaptureSpec spec = withWebhook("  https://hooks.example.net/in?x=1  ");
-        spec.validateJobOptions();
-        assertThat(spec.webhookUri()).hasToString("https://hooks.example.net/in?x=1");
+        assertThat(CaptureOrder.from(spec).build().webhook()).hasToString("https://hooks.example.net/in?x=1");
     }
 
     @Test
     void markdownOptions_byTurndownName_reachTheRequest() throws Exception {
-        CaptureSpec spec = Json.MAPPER.readValue("""
+        CaptureSpec spec = Jackson.STRICT.forType(CaptureSpec.class).readValue("""
                 {"url": "https://example.com/", "formats": ["markdown"],
-                 "markdown": {"headingStyle": "setext", "bulletListMarker": "*"}}""", CaptureSpec.class);
+                 "markdown": {"headingStyle": "setext", "bulletListMarker": "*"}}""");
         var md = spec.toRequest().content().markdown();
         assertThat(md.headingStyle()).isEqualTo("setext");
         assertThat(md.bulletListMarker()).isEqualTo("*");
@@ -65,12 +64,12 @@ class CaptureSpecTest {
 
     @Test
     void markdownOption_unknownOrInvalid_namesTheOption() throws Exception {
-        CaptureSpec unknown = Json.MAPPER.readValue("""
-                {"url": "https://example.com/", "markdown": {"headingstyle": "setext"}}""", CaptureSpec.class);
+        CaptureSpec unknown = Jackson.STRICT.forType(CaptureSpec.class).readValue("""
+                {"url": "https://example.com/", "markdown": {"headingstyle": "setext"}}""");
         assertThatThrownBy(unknown::toRequest)
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("markdown.headingstyle"));
-        CaptureSpec invalid = Json.MAPPER.readValue("""
-                {"url": "https://example.com/", "markdown": {"bulletListMarker": "#"}}""", CaptureSpec.class);
+        CaptureSpec invalid = Jackson.STRICT.forType(CaptureSpec.class).readValue("""
+                {"url": "https://example.com/", "markdown": {"bulletListMarker": "#"}}""");
         assertThatThrownBy(invalid::toRequest)
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("markdown.bulletListMarker"));
     }

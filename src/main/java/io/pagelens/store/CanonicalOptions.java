@@ -1,8 +1,6 @@
 package io.pagelens.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pagelens.capture.Clip;
 import io.pagelens.capture.Cookie;
 import io.pagelens.capture.CaptureRequest;
@@ -11,6 +9,7 @@ import io.pagelens.capture.PdfOptions;
 import io.pagelens.capture.Viewport;
 import io.pagelens.content.ContentOptions;
 import io.pagelens.content.MarkdownOptions;
+import io.pagelens.json.Jackson;
 import io.pagelens.store.blob.Sha256;
 
 import java.util.ArrayList;
@@ -33,17 +32,16 @@ import java.util.function.Function;
  * @param json   canonical JSON with secret values replaced by {@code "****"}
  * @param sha256 hash of the canonical JSON with the real values
  */
-public record CaptureOptions(String json, String sha256) {
+public record CanonicalOptions(String json, String sha256) {
     /** Bumped when the canonical form changes, so old and new hashes never collide. */
     static final int CANONICAL_VERSION = 1;
     private static final String REDACTED = "****";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    public static CaptureOptions of(CaptureRequest r) {
+    /** Computed once per order (at the edge) and carried to the save, which only compares the hash with the key's. */
+    public static CanonicalOptions of(CaptureRequest r) {
         String full = write(canonical(r, Function.identity()));
         String shown = write(canonical(r, v -> REDACTED));
-        return new CaptureOptions(shown, Sha256.of(full));
+        return new CanonicalOptions(shown, Sha256.of(full));
     }
 
     private static Map<String, Object> canonical(CaptureRequest r, Function<String, String> secret) {
@@ -144,7 +142,7 @@ public record CaptureOptions(String json, String sha256) {
 
     private static String write(Map<String, Object> m) {
         try {
-            return JSON.writeValueAsString(m);
+            return Jackson.MAPPER.writeValueAsString(m); // every map is a TreeMap: keys come out sorted
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write capture options as JSON", e);
         }

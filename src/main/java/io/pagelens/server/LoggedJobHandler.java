@@ -1,4 +1,4 @@
-package io.pagelens.api;
+package io.pagelens.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.jobs.Job;

@@ -1,30 +1,21 @@
 package io.pagelens.cli;
 
-import io.pagelens.capture.CaptureRequest;
-import io.pagelens.capture.Clip;
-import io.pagelens.capture.Cookie;
-import io.pagelens.capture.Format;
-import io.pagelens.capture.ImageType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.capture.InvalidRequestException;
-import io.pagelens.capture.PdfOptions;
 import io.pagelens.capture.Viewport;
-import io.pagelens.capture.WaitUntil;
+import io.pagelens.json.Jackson;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Every option of {@code pagelens capture} that shapes a {@link CaptureRequest}, in one place, mirroring the
- * request's fields. {@link #toRequest(String)} validates through the request's builder, whose errors name the field.
+ * The flags of {@code pagelens capture} that shape the capture, in one place: a picocli mixin whose
+ * {@link #toSpec()} writes them under the API's field names.
  */
-public final class CaptureOptions {
+public final class CaptureFlags {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT",
             description = "Outputs, comma-separated: screenshot, html, markdown, text, links, metadata, pdf (default: screenshot).")
     List<String> formats = new ArrayList<>();
@@ -111,67 +102,70 @@ public final class CaptureOptions {
     @Option(names = "--pdf-no-background", description = "PDF without background graphics.")
     boolean pdfNoBackground;
 
-    /** The request for one URL; throws {@link InvalidRequestException} naming the option's field. */
-    public CaptureRequest toRequest(String url) {
-        CaptureRequest.Builder b = CaptureRequest.builder(url);
-        Set<Format> fs = EnumSet.noneOf(Format.class);
-        for (String f : formats) fs.add(parse("format", () -> Format.parse(f)));
-        if (fs.isEmpty()) fs.add(Format.SCREENSHOT);
-        b.formats(fs);
-        b.imageType(parse("type", () -> ImageType.parse(type)));
-        if (quality != null) b.quality(quality);
-        b.fullPage(fullPage);
-        if (maxHeight != null) b.maxHeight(maxHeight);
-        b.viewport(parse("viewport", () -> new Viewport(width, height, scale)));
-        b.selector(selector);
-        if (clip != null) b.clip(parse("clip", () -> parseClip(clip)));
-        b.darkMode(dark);
-        b.omitBackground(omitBackground);
-        b.waitUntil(parse("waitUntil", () -> WaitUntil.parse(waitUntil)));
-        b.waitForSelector(waitFor);
-        b.delay(Duration.ofMillis(delayMs));
-        if (timeoutMs != null) b.timeout(Duration.ofMillis(timeoutMs));
-        b.waitForFonts(!noFontsWait);
-        b.autoScroll(autoScroll);
-        b.blockResourceTypes(Set.copyOf(block));
-        b.blockUrlPatterns(blockUrls);
-        Map<String, String> h = new LinkedHashMap<>();
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            if (colon <= 0) throw new InvalidRequestException("header", "expected NAME:VALUE, was '" + header + "'");
-            h.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+    /**
+     * The flags as the API body names them: the one input form, so the CLI and the API share one builder and one
+     * validation ({@link io.pagelens.pipeline.CaptureOrder#from}). Only NAME:VALUE and NAME=VALUE shapes are checked
+     * here; errors name the API field, which {@link FlagNames} turns back into the flag.
+     */
+    ObjectNode toSpec() {
+        ObjectNode n = Jackson.MAPPER.createObjectNode();
+        ArrayNode fs = n.putArray("formats");
+        formats.forEach(fs::add);
+        if (formats.isEmpty()) fs.add("screenshot");
+        n.put("format", type);
+        if (quality != null) n.put("quality", quality);
+        n.put("fullPage", fullPage);
+        if (maxHeight != null) n.put("maxHeight", maxHeight);
+        n.putObject("viewport").put("width", width).put("height", height);
+        n.put("deviceScaleFactor", scale);
+        if (selector != null) n.put("selector", selector);
+        if (clip != null) {
+            double[] c = parseClip(clip);
+            n.putObject("clip").put("x", c[0]).put("y", c[1]).put("width", c[2]).put("height", c[3]);
         }
-        b.headers(h);
-        b.userAgent(userAgent);
-        List<Cookie> cs = new ArrayList<>();
-        for (String c : cookies) {
-            int eq = c.indexOf('=');
-            if (eq <= 0) throw new InvalidRequestException("cookie", "expected NAME=VALUE, was '" + c + "'");
-            cs.add(new Cookie(c.substring(0, eq).trim(), c.substring(eq + 1), null, null));
+        n.put("darkMode", dark);
+        n.put("omitBackground", omitBackground);
+        n.put("waitUntil", waitUntil);
+        if (waitFor != null) n.put("waitFor", waitFor);
+        n.put("delay", delayMs);
+        if (timeoutMs != null) n.put("timeout", timeoutMs);
+        n.put("waitForFonts", !noFontsWait);
+        n.put("autoScroll", autoScroll);
+        if (!block.isEmpty()) block.forEach(n.putArray("blockResources")::add);
+        if (!blockUrls.isEmpty()) blockUrls.forEach(n.putArray("blockUrls")::add);
+        if (!headers.isEmpty()) {
+            ObjectNode h = n.putObject("headers");
+            for (String header : headers) {
+                int colon = header.indexOf(':');
+                // never echo the flag: its value is a secret (an Authorization header)
+                if (colon <= 0) throw new InvalidRequestException("headers", "expected NAME:VALUE (a header without ':')");
+                h.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            }
         }
-        b.cookies(cs);
-        b.allowHttpErrors(allowHttpErrors);
-        b.content(content.toContentOptions());
-        PdfOptions paper = parse("pdfPaper", () -> PdfOptions.paper(pdfPaper));
-        b.pdf(new PdfOptions(paper.paperWidth(), paper.paperHeight(), paper.marginTop(), paper.marginBottom(),
-                paper.marginLeft(), paper.marginRight(), pdfLandscape, !pdfNoBackground));
-        return b.build();
+        if (userAgent != null) n.put("userAgent", userAgent);
+        if (!cookies.isEmpty()) {
+            ArrayNode cs = n.putArray("cookies");
+            for (String c : cookies) {
+                int eq = c.indexOf('=');
+                if (eq <= 0) throw new InvalidRequestException("cookies", "expected NAME=VALUE (a cookie without '=')");
+                cs.addObject().put("name", c.substring(0, eq).trim()).put("value", c.substring(eq + 1));
+            }
+        }
+        n.put("allowHttpErrors", allowHttpErrors);
+        content.putInto(n);
+        n.putObject("pdf").put("paper", pdfPaper).put("landscape", pdfLandscape).put("printBackground", !pdfNoBackground);
+        return n;
     }
 
-    private static Clip parseClip(String s) {
+    private static double[] parseClip(String s) {
         String[] p = s.split(",");
-        if (p.length != 4) throw new IllegalArgumentException("expected X,Y,W,H, was '" + s + "'");
-        return new Clip(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
-                Double.parseDouble(p[2].trim()), Double.parseDouble(p[3].trim()));
-    }
-
-    private static <T> T parse(String field, java.util.function.Supplier<T> s) {
+        if (p.length != 4) throw new InvalidRequestException("clip", "expected X,Y,W,H, was '" + s + "'");
+        double[] out = new double[4];
         try {
-            return s.get();
-        } catch (InvalidRequestException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, e.getMessage());
+            for (int i = 0; i < 4; i++) out[i] = Double.parseDouble(p[i].trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("clip", "expected four numbers X,Y,W,H, was '" + s + "'");
         }
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package io.pagelens.cli;
+package io.pagelens.pipeline;
 
 import io.pagelens.capture.ArtifactSink;
 import io.pagelens.capture.Format;

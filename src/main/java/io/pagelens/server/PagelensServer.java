@@ -1,8 +1,16 @@
-package io.pagelens.api;
+package io.pagelens.server;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pagelens.api.auth.ApiKeyGuard;
+import io.pagelens.api.ApiHooks;
+import io.pagelens.api.ApiKeyGuard;
+import io.pagelens.api.ApiServer;
+import io.pagelens.api.ApiSettings;
+import io.pagelens.api.HealthRoutes;
+import io.pagelens.api.JobRoutes;
+import io.pagelens.api.RequestGuard;
+import io.pagelens.api.RouteGroup;
+import io.pagelens.api.Router;
 import io.pagelens.api.auth.ApiKeyStore;
 import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.egress.EgressGuard;
@@ -11,7 +19,6 @@ import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
 import io.pagelens.jobs.JobStore;
-import io.pagelens.jobs.Json;
 import io.pagelens.jobs.WebhookHandler;
 import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
@@ -30,7 +37,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The HTTP API and the job workers of one process, wired in one place. The parts it does not own (database,
+ * The HTTP API and the job workers of one process, wired in one place (outside {@code api}, so that {@code api} and
+ * {@code web} never import each other: this class puts both on one router). The parts it does not own (database,
  * capture engine, storage, memory governor) are made by the caller ({@code pagelens serve}) and handed in;
  * this class builds the queue, auth, routes and server from them, and stops in reverse order.
  * <p>Roles: {@code all} (default) serves HTTP and runs workers; {@code web} only serves (jobs run in worker
@@ -59,12 +67,6 @@ public final class PagelensServer implements AutoCloseable {
                         MeterRegistry registry, Clock clock, EgressGuard egress) {
     }
 
-    /** Routes contributed by a feature (captures, projects). */
-    @FunctionalInterface
-    public interface RouteGroup {
-        void register(Router router, JobService jobs);
-    }
-
     private final ApiSettings settings;
     private final JobService jobs;
     private final WorkerPool workers;
@@ -87,7 +89,7 @@ public final class PagelensServer implements AutoCloseable {
         JobStore store = new JobStore(p.db(), p.clock());
         JobEvents events = new JobEvents();
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
-        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), Json.MAPPER, p.clock(), p.egress()));
+        if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
         WorkerPool workers = role.works() ? new WorkerPool(store, events, handlers, followUps, s.workers(), p.clock(), p.registry()) : null;
         JobService jobs = new JobService(store, events, workers, followUps, s.queueLimit(), p.clock());

@@ -1,4 +1,4 @@
-package io.pagelens.jobs;
+package io.pagelens.pipeline;
 
 import io.pagelens.capture.CaptureRequest;
 import io.pagelens.capture.Clip;
@@ -12,6 +12,8 @@ import io.pagelens.capture.Viewport;
 import io.pagelens.capture.WaitUntil;
 import io.pagelens.content.ContentOptions;
 import io.pagelens.content.MarkdownOptions;
+import io.pagelens.jobs.JobPriority;
+import io.pagelens.json.Jackson;
 import io.pagelens.url.WebUrl;
 
 import java.net.URI;
@@ -23,15 +25,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The body of {@code POST /v1/captures}, named as screenshot APIs name their options, and the payload of a
- * capture job (so a job can be run again after a restart). Every field is optional but {@code url}; times
- * are milliseconds. {@link #toRequest()} validates once and names the offending field.
+ * The one input form of a capture: the body of {@code POST /v1/captures}, named as screenshot APIs name their options;
+ * the CLI's flags and the crawler's page options fill one too. Every field is optional but {@code url}; times are
+ * milliseconds. It is only input: {@link CaptureOrder#from(CaptureSpec)} validates it once, naming the API field at
+ * fault, and the order (not this body) is what a job stores.
  *
  * @param format      screenshot encoding: png (default), jpeg or webp
  * @param formats     outputs: screenshot (default), html, markdown, text, links, metadata, pdf
  * @param waitFor     a CSS selector to wait for after navigation
  * @param delay       extra wait after everything else, in ms
- * @param timeout     limit on the capture itself, in ms (default 30000)
+ * @param waitForFonts wait for {@code document.fonts.ready} (default true)
+ * @param autoScroll  scroll through the page first so lazy images load (default false)
+ * @param timeout     limit on the capture itself once it started, in ms (default 30000)
+ * @param deadline    the whole budget in ms from receipt, queue time included: a capture that cannot end within it
+ *                    is refused or stopped, nothing stored (synchronous default and cap: PAGELENS_REQUEST_DEADLINE;
+ *                    async default: none)
  * @param markdown    turndown-style Markdown options by name: headingStyle, hr, bulletListMarker, codeBlockStyle,
  *                    fence, emDelimiter, strongDelimiter, linkStyle, linkReferenceStyle, br
  * @param maxAge      accept a stored capture of the same key up to this old, in ms, instead of capturing
@@ -41,7 +49,8 @@ import java.util.function.Supplier;
  */
 public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
-        String selector, ClipOption clip, String waitUntil, String waitFor, Long delay, Long timeout,
+        String selector, ClipOption clip, String waitUntil, String waitFor, Long delay, Boolean waitForFonts, Boolean autoScroll,
+        Long timeout, Long deadline,
         List<String> blockResources, List<String> blockUrls, Boolean darkMode, Boolean omitBackground,
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
         Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
@@ -61,12 +70,23 @@ public record CaptureSpec(
     public record PdfOption(String paper, Boolean landscape, Boolean printBackground) {
     }
 
-    public boolean isAsync() {
+    /** The same options for another page (a batch line, a crawled link); the URL is checked when the order is built. */
+    public CaptureSpec withUrl(String otherUrl) {
+        try {
+            return Jackson.STRICT.forType(CaptureSpec.class).readValue(
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.valueToTree(this)).put("url", otherUrl));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the caller wants 202 and a job instead of waiting (not a bean getter, so it never shows up as JSON). */
+    public boolean runsAsync() {
         return Boolean.TRUE.equals(async);
     }
 
     /** The capture as the engine takes it; throws {@link InvalidRequestException} naming the field. */
-    public CaptureRequest toRequest() {
+    CaptureRequest toRequest() {
         CaptureRequest.Builder b = CaptureRequest.builder(url);
         if (fullPage != null) b.fullPage(fullPage);
         if (format != null) b.imageType(field("format", () -> ImageType.parse(format)));
@@ -93,6 +113,8 @@ public record CaptureSpec(
             b.waitForSelector(waitFor);
         }
         if (delay != null) b.delay(Duration.ofMillis(delay));
+        if (waitForFonts != null) b.waitForFonts(waitForFonts);
+        if (autoScroll != null) b.autoScroll(autoScroll);
         if (timeout != null) b.timeout(Duration.ofMillis(timeout));
         if (blockResources != null) b.blockResourceTypes(Set.copyOf(blockResources));
         if (blockUrls != null) b.blockUrlPatterns(blockUrls);
@@ -129,24 +151,25 @@ public record CaptureSpec(
         if (markdown == null) return m;
         for (Map.Entry<String, String> e : markdown.entrySet()) {
             MarkdownOptions base = m;
-            m = field("markdown." + e.getKey(), () -> base.with(e.getKey(), e.getValue()));
+            try {
+                m = base.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                // MarkdownOptions names the option itself ("fence: ..."); the field path says it already
+                String prefix = e.getKey() + ": ";
+                String problem = ex.getMessage().startsWith(prefix) ? ex.getMessage().substring(prefix.length()) : ex.getMessage();
+                throw new InvalidRequestException("markdown." + e.getKey(), problem);
+            }
         }
         return m;
     }
 
-    /** Checks the job options (the storage key's names are checked by the store's CaptureKey); names the field. */
-    public void validateJobOptions() {
-        if (maxAge != null && maxAge < 0) throw new InvalidRequestException("maxAge", "must not be negative, was " + maxAge);
-        if (webhook != null) webhookUrl(webhook);
-        if (priority != null) field("priority", () -> JobPriority.parse(priority));
-    }
-
-    public JobPriority priorityOr(JobPriority dflt) {
-        return priority == null ? dflt : JobPriority.parse(priority);
+    /** The priority asked for, or {@code dflt}; throws naming {@code priority}. */
+    JobPriority priorityOr(JobPriority dflt) {
+        return priority == null ? dflt : field("priority", () -> JobPriority.parse(priority));
     }
 
     /** The webhook as it is called, or null for none; throws naming {@code webhook} when it is not acceptable. */
-    public URI webhookUri() {
+    URI webhookUri() {
         return webhook == null ? null : webhookUrl(webhook);
     }
 
@@ -164,7 +187,7 @@ public record CaptureSpec(
     }
 
     /** Runs a value constructor, turning its IllegalArgumentException into one that names {@code field}. */
-    private static <T> T field(String field, Supplier<T> make) {
+    static <T> T field(String field, Supplier<T> make) {
         try {
             return make.get();
         } catch (InvalidRequestException e) {
