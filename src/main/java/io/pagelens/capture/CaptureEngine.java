@@ -81,12 +81,18 @@ public final class CaptureEngine implements Capturer, AutoCloseable {
     /** As {@link #create(Env, Admission, MeterRegistry, ContentExtractor)}, for an admission built on the browser. */
     public static CaptureEngine create(Env env, Function<BrowserControl, Admission> admission, MeterRegistry registry,
                                        ContentExtractor extractor) {
+        return create(env, admission, registry, extractor, PageStepFactory.STANDARD);
+    }
+
+    /** As {@link #create(Env, Function, MeterRegistry, ContentExtractor)}, running the page steps of {@code steps}. */
+    public static CaptureEngine create(Env env, Function<BrowserControl, Admission> admission, MeterRegistry registry,
+                                       ContentExtractor extractor, PageStepFactory steps) {
         Function<BrowserControl, Admission> a = admission != null ? admission
                 : b -> new FixedAdmission(env.integer("PAGELENS_CAPTURE_CONCURRENCY", DEFAULT_CONCURRENCY, 1, 64));
         BrowserConfig browser = BrowserConfig.fromEnv(env);
         MeterRegistry r = registry != null ? registry : new SimpleMeterRegistry();
         return new CaptureEngine(browser, CaptureSettings.fromEnv(env), a, r, extractor,
-                EgressGuard.fromEnv(env, browser.extraArgs(), r));
+                EgressGuard.fromEnv(env, browser.extraArgs(), r), steps);
     }
 
     @Override

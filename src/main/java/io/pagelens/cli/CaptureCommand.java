@@ -12,6 +12,7 @@ import io.pagelens.config.Env;
 import io.pagelens.content.HtmlContentExtractor;
 import io.pagelens.json.Jackson;
 import io.pagelens.memory.MemoryServices;
+import io.pagelens.server.FeatureSteps;
 import io.pagelens.pipeline.CaptureArchive;
 import io.pagelens.pipeline.CaptureOrder;
 import io.pagelens.pipeline.CaptureOutcome;
@@ -113,10 +114,11 @@ public final class CaptureCommand implements Callable<Integer> {
     static CaptureEngine governedEngine() {
         Env env = Env.system();
         if (env.string("PAGELENS_CAPTURE_CONCURRENCY").isPresent()) {
-            return CaptureEngine.create(env, (io.pagelens.memory.Admission) null, null, new HtmlContentExtractor());
+            return CaptureEngine.create(env, null, null, new HtmlContentExtractor(), FeatureSteps.all());
         }
         MemoryServices memory = MemoryServices.start(env, Metrics.globalRegistry);
-        return CaptureEngine.create(env, b -> memory.attach(b).admission(), Metrics.globalRegistry, new HtmlContentExtractor());
+        return CaptureEngine.create(env, b -> memory.attach(b).admission(), Metrics.globalRegistry, new HtmlContentExtractor(),
+                FeatureSteps.all());
     }
 
     /** One URL to capture and its line number (its place in the batch). */

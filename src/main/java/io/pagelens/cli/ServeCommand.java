@@ -15,6 +15,7 @@ import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
 import io.pagelens.store.Storage;
@@ -78,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
             push(stack, new StorageMaintenance(storage).start());
             MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
             CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
-                    obs.registry(), new HtmlContentExtractor()));
+                    obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
             ApiHooks hooks = ApiHooks.basic(obs::scrape)
                     .withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
                     .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),

