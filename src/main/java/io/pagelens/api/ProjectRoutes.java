@@ -51,11 +51,11 @@ public final class ProjectRoutes implements RouteGroup {
 
     private ProjectInfo project(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return storage.project(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     private void list(Ctx ctx) throws IOException {
-        ctx.json(200, ListPage.of(storage.projects(query(ctx)), ProjectView::of));
+        ctx.json(200, ListPage.of(storage.projects(ctx.tenant(), query(ctx)), ProjectView::of));
     }
 
     private void create(Ctx ctx) throws IOException {
@@ -63,11 +63,11 @@ public final class ProjectRoutes implements RouteGroup {
         if (n.name() == null) throw ApiException.invalid("name", "name is required");
         if (n.keepVersions() != null && n.keepVersions() < 0) throw ApiException.invalid("keepVersions", "must not be negative");
         if (n.maxAgeMs() != null && n.maxAgeMs() < 1) throw ApiException.invalid("maxAgeMs", "must be positive");
-        if (storage.project(n.name()).isPresent()) {
+        if (storage.project(io.pagelens.store.TenantScope.of(ctx.tenant().owner()), n.name()).isPresent()) {
             throw new ApiException(409, "conflict", "a project named '" + n.name() + "' exists", "name");
         }
         Retention retention = new Retention(n.keepVersions(), n.maxAgeMs() == null ? null : Duration.ofMillis(n.maxAgeMs()));
-        ProjectInfo p = storage.createProject(n.name(), retention);
+        ProjectInfo p = storage.createProject(ctx.tenant(), n.name(), retention);
         ctx.responseHeaders().set("Location", "/v1/projects/" + p.id());
         ctx.json(201, ProjectView.of(p));
     }

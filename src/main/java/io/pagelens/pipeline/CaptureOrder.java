@@ -83,6 +83,7 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
         private Storing storing = Storing.ALWAYS;
         private Instant deadline;
         private String owner;
+        private String tenant;
         private JobPriority defaultPriority = JobPriority.NORMAL;
 
         private Builder(CaptureSpec spec) {
@@ -103,6 +104,12 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
 
         public Builder owner(String o) {
             this.owner = o;
+            return this;
+        }
+
+        /** The tenant whose project the capture is stored in; <b>{@value io.pagelens.store.TenantScope#DEFAULT}</b> by default. */
+        public Builder tenant(String t) {
+            this.tenant = t;
             return this;
         }
 
@@ -142,7 +149,7 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
             if (stored) {
                 options = CanonicalOptions.of(request);
                 key = CaptureKey.of(spec.projectId() == null ? CaptureKey.DEFAULT_PROJECT : spec.projectId(), spec.pageType(),
-                        request, options, spec.variantId());
+                        request, options, spec.variantId()).inTenant(tenant);
             }
             Duration maxAge = spec.maxAge() == null ? null : Duration.ofMillis(spec.maxAge());
             return new CaptureOrder(request, key, options, maxAge, spec.webhookUri(), until, spec.priorityOr(defaultPriority), owner);

@@ -107,7 +107,7 @@ public final class PagelensServer implements AutoCloseable {
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes().register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry(), s.limits());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();

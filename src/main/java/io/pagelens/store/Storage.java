@@ -171,9 +171,14 @@ public final class Storage implements AutoCloseable {
         return captures.findCurrent(key, Long.MIN_VALUE);
     }
 
-    /** One capture version by id (current or history). */
+    /** One capture version by id (current or history), of any tenant. */
     public Optional<StoredCapture> capture(String captureId) {
-        return captures.capture(captureId);
+        return capture(TenantScope.ALL, captureId);
+    }
+
+    /** One capture version by id, if it is visible in {@code scope}. */
+    public Optional<StoredCapture> capture(TenantScope scope, String captureId) {
+        return captures.capture(scope, captureId);
     }
 
     /**
@@ -182,7 +187,12 @@ public final class Storage implements AutoCloseable {
      * current version of its key, the previous one becomes current. False if there was no such capture.
      */
     public boolean deleteCapture(String captureId) {
-        boolean deleted = captures.delete(captureId, clock.millis());
+        return deleteCapture(TenantScope.ALL, captureId);
+    }
+
+    /** As {@link #deleteCapture(String)}, of a capture visible in {@code scope} only (false for another tenant's). */
+    public boolean deleteCapture(TenantScope scope, String captureId) {
+        boolean deleted = captures.delete(scope, captureId, clock.millis());
         if (deleted) log.atInfo().addKeyValue("id", captureId).log("capture deleted");
         return deleted;
     }
@@ -210,12 +220,22 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return createProject(TenantScope.ALL, name, retention);
     }
 
-    /** A project by id ({@code prj_...}) or name. */
+    /** As {@link #createProject(String, Retention)}, in the scope's own tenant (names are unique per tenant). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention) {
+        return projects.createProject(scope, CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+    }
+
+    /** A project by id ({@code prj_...}) or name, of any tenant (a name is looked up in {@value TenantScope#DEFAULT} first). */
     public Optional<ProjectInfo> project(String idOrName) {
-        return projects.project(idOrName);
+        return project(TenantScope.ALL, idOrName);
+    }
+
+    /** A project by id or name, if it is visible in {@code scope}. */
+    public Optional<ProjectInfo> project(TenantScope scope, String idOrName) {
+        return projects.project(scope, idOrName);
     }
 
     /** Replaces a project's retention limits; false if there is no such project. */
@@ -230,7 +250,12 @@ public final class Storage implements AutoCloseable {
 
     /** Projects in creation order. */
     public Listing<ProjectInfo> projects(ListQuery query) {
-        return projects.projects(query);
+        return projects(TenantScope.ALL, query);
+    }
+
+    /** The projects visible in {@code scope}, in creation order. */
+    public Listing<ProjectInfo> projects(TenantScope scope, ListQuery query) {
+        return projects.projects(scope, query);
     }
 
     /** Pages of a project in creation order. */
