@@ -102,6 +102,13 @@ public final class CaptureFlags {
     @Option(names = "--pdf-no-background", description = "PDF without background graphics.")
     boolean pdfNoBackground;
 
+    @Option(names = "--stable-render", negatable = true, description = "Freeze animations, videos and GIFs, hide the caret, wait "
+            + "for fonts before any output, so two captures of an unchanged page diff to nothing (default: on with --variant).")
+    Boolean stableRender;
+
+    @Option(names = "--fail-on-missing-selector", description = "Fail when a --variant mutation matches no element (default: the report says matched: 0).")
+    boolean failOnMissingSelector;
+
     /**
      * The flags as the API body names them: the one input form, so the CLI and the API share one builder and one
      * validation ({@link io.pagelens.pipeline.CaptureOrder#from}). Only NAME:VALUE and NAME=VALUE shapes are checked
@@ -154,6 +161,11 @@ public final class CaptureFlags {
         n.put("allowHttpErrors", allowHttpErrors);
         content.putInto(n);
         n.putObject("pdf").put("paper", pdfPaper).put("landscape", pdfLandscape).put("printBackground", !pdfNoBackground);
+        if (stableRender != null || failOnMissingSelector) {
+            ObjectNode a = n.putObject("analysis");
+            if (stableRender != null) a.put("stableRender", stableRender);
+            if (failOnMissingSelector) a.put("failOnMissingSelector", true);
+        }
         return n;
     }
 

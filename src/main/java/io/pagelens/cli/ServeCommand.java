@@ -4,6 +4,7 @@ import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
+import io.pagelens.api.VariantRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -86,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
                             "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
             CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
+                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage)),
                     hooks, obs.registry(), clock, engine.egress())));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
