@@ -42,7 +42,9 @@ public record CaptureRequest(
         List<Cookie> cookies,
         boolean allowHttpErrors,
         ContentOptions content,
-        PdfOptions pdf) {
+        PdfOptions pdf,
+        CleanOptions clean,
+        EmulationOptions emulation) {
 
     /** Default cap on a full-page screenshot, in CSS pixels. */
     public static final int DEFAULT_MAX_HEIGHT = 20_000;
@@ -59,6 +61,8 @@ public record CaptureRequest(
         cookies = List.copyOf(cookies);
         if (content == null) content = ContentOptions.DEFAULTS;
         if (pdf == null) pdf = PdfOptions.A4;
+        if (clean == null) clean = CleanOptions.NONE;
+        if (emulation == null) emulation = EmulationOptions.NONE;
     }
 
     /**
@@ -68,7 +72,7 @@ public record CaptureRequest(
     public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
         return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
                 omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
-                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, clean, emulation);
     }
 
     public boolean wants(Format f) {
@@ -106,6 +110,8 @@ public record CaptureRequest(
         b.allowHttpErrors = allowHttpErrors;
         b.content = content;
         b.pdf = pdf;
+        b.clean = clean;
+        b.emulation = emulation;
         return b;
     }
 
@@ -135,6 +141,8 @@ public record CaptureRequest(
         private boolean allowHttpErrors;
         private ContentOptions content = ContentOptions.DEFAULTS;
         private PdfOptions pdf = PdfOptions.A4;
+        private CleanOptions clean = CleanOptions.NONE;
+        private EmulationOptions emulation = EmulationOptions.NONE;
 
         private Builder(String url) {
             this.rawUrl = url;
@@ -169,6 +177,10 @@ public record CaptureRequest(
         public Builder allowHttpErrors(boolean v) { this.allowHttpErrors = v; return this; }
         public Builder content(ContentOptions v) { this.content = v; return this; }
         public Builder pdf(PdfOptions v) { this.pdf = v; return this; }
+        /** Banners, ads, actions and injection; <b>none</b> by default. */
+        public Builder clean(CleanOptions v) { this.clean = v; return this; }
+        /** Device, geolocation, locale and media emulation; <b>none</b> by default. */
+        public Builder emulation(EmulationOptions v) { this.emulation = v; return this; }
 
         /** Validates every field and returns the request; the exception names the field. */
         public CaptureRequest build() {
@@ -197,7 +209,7 @@ public record CaptureRequest(
             if (formats.isEmpty()) throw new InvalidRequestException("formats", "must name at least one format");
             return new CaptureRequest(uri, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip,
                     darkMode, omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout,
-                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, clean, emulation);
         }
     }
 }

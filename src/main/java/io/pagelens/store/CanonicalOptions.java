@@ -74,6 +74,9 @@ public record CanonicalOptions(String json, String sha256) {
         }
         if (r.wants(Format.MARKDOWN) || r.wants(Format.TEXT) || r.wants(Format.LINKS)) m.put("content", content(r.content()));
         if (r.wants(Format.PDF)) m.put("pdf", pdf(r.pdf()));
+        // only when set, so the keys of captures without them stay as they were
+        if (!r.clean().changesNothing()) m.put("clean", sorted(r.clean()));
+        if (!r.emulation().changesNothing()) m.put("emulation", sorted(r.emulation()));
         return m;
     }
 
@@ -138,6 +141,12 @@ public record CanonicalOptions(String json, String sha256) {
         m.put("landscape", p.landscape());
         m.put("printBackground", p.printBackground());
         return m;
+    }
+
+    /** A record as a key-sorted map (nulls left out; nested records keep their component order, which is fixed). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sorted(Record options) {
+        return new TreeMap<>(Jackson.MAPPER.convertValue(options, Map.class));
     }
 
     private static String write(Map<String, Object> m) {
