@@ -43,7 +43,9 @@ public record CaptureRequest(
         boolean allowHttpErrors,
         ContentOptions content,
         PdfOptions pdf,
-        AnalysisOptions analysis) {
+        AnalysisOptions analysis,
+        CleanOptions clean,
+        EmulationOptions emulation) {
 
     /** Default cap on a full-page screenshot, in CSS pixels. */
     public static final int DEFAULT_MAX_HEIGHT = 20_000;
@@ -61,6 +63,8 @@ public record CaptureRequest(
         if (content == null) content = ContentOptions.DEFAULTS;
         if (pdf == null) pdf = PdfOptions.A4;
         if (analysis == null) analysis = AnalysisOptions.NONE;
+        if (clean == null) clean = CleanOptions.NONE;
+        if (emulation == null) emulation = EmulationOptions.NONE;
     }
 
     /**
@@ -70,7 +74,7 @@ public record CaptureRequest(
     public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
         return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
                 omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
-                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis);
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation);
     }
 
     public boolean wants(Format f) {
@@ -109,6 +113,8 @@ public record CaptureRequest(
         b.content = content;
         b.pdf = pdf;
         b.analysis = analysis;
+        b.clean = clean;
+        b.emulation = emulation;
         return b;
     }
 
@@ -139,6 +145,8 @@ public record CaptureRequest(
         private ContentOptions content = ContentOptions.DEFAULTS;
         private PdfOptions pdf = PdfOptions.A4;
         private AnalysisOptions analysis = AnalysisOptions.NONE;
+        private CleanOptions clean = CleanOptions.NONE;
+        private EmulationOptions emulation = EmulationOptions.NONE;
 
         private Builder(String url) {
             this.rawUrl = url;
@@ -175,6 +183,10 @@ public record CaptureRequest(
         public Builder pdf(PdfOptions v) { this.pdf = v; return this; }
         /** Stable render, variant mutations, brand snapshot; {@link AnalysisOptions#NONE} by default. */
         public Builder analysis(AnalysisOptions v) { this.analysis = v == null ? AnalysisOptions.NONE : v; return this; }
+        /** Banners, ads, actions and injection; <b>none</b> by default. */
+        public Builder clean(CleanOptions v) { this.clean = v; return this; }
+        /** Device, geolocation, locale and media emulation; <b>none</b> by default. */
+        public Builder emulation(EmulationOptions v) { this.emulation = v; return this; }
 
         /** Validates every field and returns the request; the exception names the field. */
         public CaptureRequest build() {
@@ -203,7 +215,7 @@ public record CaptureRequest(
             if (formats.isEmpty()) throw new InvalidRequestException("formats", "must name at least one format");
             return new CaptureRequest(uri, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip,
                     darkMode, omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout,
-                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis);
+                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation);
         }
     }
 }

@@ -188,6 +188,10 @@ public final class CaptureCommand implements Callable<Integer> {
         ObjectNode spec = flags.toSpec();
         storeOptions.putInto(spec);
         spec.put("url", url);
+        // one --fail-on-missing-selector for page actions and a variant's mutations alike
+        if (spec.has("variantId") && spec.path("clean").path("failOnMissingSelector").asBoolean()) {
+            (spec.has("analysis") ? (ObjectNode) spec.get("analysis") : spec.putObject("analysis")).put("failOnMissingSelector", true);
+        }
         CaptureSpec s;
         try {
             s = Jackson.STRICT.treeToValue(spec, CaptureSpec.class);

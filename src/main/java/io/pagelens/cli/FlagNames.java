@@ -37,6 +37,7 @@ final class FlagNames {
         if (field == null) return "";
         if (field.startsWith("markdown.")) return "--" + kebab(field.substring("markdown.".length()));
         if (FLAGS.containsKey(field)) return FLAGS.get(field);
+        if (field.startsWith("clean.") || field.startsWith("emulate.")) return CleanFlags.flag(field);
         String head = field.split("[.\\[]", 2)[0];
         return FLAGS.getOrDefault(head, field);
     }
@@ -51,7 +52,7 @@ final class FlagNames {
         return flag(e.field()) + ": " + out;
     }
 
-    private static String kebab(String camel) {
+    static String kebab(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -47,6 +47,8 @@ import java.util.function.Supplier;
  * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
  * @param webhook     URL called (signed) when the job completes
  * @param analysis    stableRender (default: on with variantId), failOnMissingSelector, brand (see docs/analysis.md)
+ * @param clean       cookie banners, ads/trackers/chats/social, page actions, css/script injection
+ * @param emulate     device preset, geolocation, timezone, locale, colorScheme, reducedMotion, media
  */
 public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
@@ -56,7 +58,7 @@ public record CaptureSpec(
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
         Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
         String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
-        String webhook, Boolean async, String priority, AnalysisOption analysis) {
+        String webhook, Boolean async, String priority, AnalysisOption analysis, CleanSpec clean, EmulateSpec emulate) {
 
     public record ViewportOption(Integer width, Integer height) {
     }
@@ -164,6 +166,7 @@ public record CaptureSpec(
                         p.marginRight(), Boolean.TRUE.equals(pdf.landscape()), pdf.printBackground() == null || pdf.printBackground());
             }));
         }
+        CleanSpecs.apply(this, b);
         return b.build();
     }
 

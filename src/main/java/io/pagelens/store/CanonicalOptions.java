@@ -77,6 +77,9 @@ public record CanonicalOptions(String json, String sha256) {
         if (r.wants(Format.PDF)) m.put("pdf", pdf(r.pdf()));
         // only when asked: captures made without analysis keep the hashes they had before it existed
         if (r.analysis().any()) m.put("analysis", analysis(r.analysis()));
+        // only when set, so the keys of captures without them stay as they were
+        if (!r.clean().changesNothing()) m.put("clean", sorted(r.clean()));
+        if (!r.emulation().changesNothing()) m.put("emulation", sorted(r.emulation()));
         return m;
     }
 
@@ -151,6 +154,12 @@ public record CanonicalOptions(String json, String sha256) {
         // the variant's name is a key part of its own; its mutations' hash tells a re-created variant from the old one
         if (a.hasVariant()) m.put("mutationsSha256", Sha256.of(a.mutations().toString()));
         return m;
+    }
+
+    /** A record as a key-sorted map (nulls left out; nested records keep their component order, which is fixed). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sorted(Record options) {
+        return new TreeMap<>(Jackson.MAPPER.convertValue(options, Map.class));
     }
 
     private static String write(Map<String, Object> m) {

@@ -78,6 +78,13 @@ class CaptureVariantIT {
             });
         }
         err.reset();
+        try (Storage s = Storage.open(env())) {
+            s.createVariant(s.project("demo").orElseThrow().id(), "broken", null, "[{\"selector\": \".gone\", \"action\": \"hide\"}]");
+        }
+        assertThat(capture(url, "--format", "html", "-o", html.toString(), "--project", "demo", "--variant", "broken", "--fail-on-missing-selector"))
+                .isNotZero();
+        assertThat(err.toString()).contains("mutations[0].selector: '.gone' matched no element");
+        err.reset();
         assertThat(capture(url, "--format", "html", "-o", html.toString(), "--project", "demo", "--variant", "nope")).isEqualTo(2);
         assertThat(err.toString()).contains("--variant: project 'demo' has no variant 'nope'");
     }
