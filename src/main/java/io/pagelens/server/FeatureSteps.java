@@ -1,5 +1,6 @@
 package io.pagelens.server;
 
+import io.pagelens.analysis.AnalysisSteps;
 import io.pagelens.capture.PageStepFactory;
 import io.pagelens.clean.CleanSettings;
 import io.pagelens.clean.CleanSteps;
@@ -17,6 +18,7 @@ public final class FeatureSteps {
     /** Standard steps first, then the features' in a fixed order. */
     public static PageStepFactory all() {
         return PageStepFactory.STANDARD
-                .and(new CleanSteps(CleanSettings.fromEnv(Env.system()))); // banners, ads, actions, devices (issue 14)
+                .and(new CleanSteps(CleanSettings.fromEnv(Env.system()))) // banners, ads, actions, devices (issue 14)
+                .and(AnalysisSteps::forRequest); // stable render, variant mutations, brand (issue 13)
     }
 }
