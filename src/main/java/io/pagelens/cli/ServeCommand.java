@@ -15,6 +15,8 @@ import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.CrawlPipeline;
+import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
@@ -85,8 +87,10 @@ public final class ServeCommand implements Callable<Integer> {
                     .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
                             "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
             CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
+            CrawlPipeline crawls = CrawlPipeline.of(captures.service(), storage, engine.egress(), CrawlSettings.fromEnv(env), clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
+                    List.of(captures.handler(), crawls.handler()),
+                    List.of(captures.routes(settings, clock), new ProjectRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
                     hooks, obs.registry(), clock, engine.egress())));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
