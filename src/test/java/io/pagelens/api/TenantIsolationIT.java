@@ -66,6 +66,8 @@ class TenantIsolationIT {
             String jobId = cap.get("jobId").asText();
             JsonNode slow = a.json("POST", "/v1/captures", "{\"url\":\"" + site.url("slow") + "\",\"projectId\":\"shop\",\"async\":true}", 202);
             String queuedJob = slow.get("id").asText();
+            a.json("POST", "/v1/projects/shop/variants", "{\"name\":\"v1\",\"mutations\":[{\"selector\":\"h1\","
+                    + "\"action\":\"setText\",\"value\":\"A\"}]}", 201);
 
             List<String> aOnly = List.of(
                     "GET /v1/projects/" + projectId + "/pages", "GET /v1/projects/shop/pages",
@@ -75,7 +77,8 @@ class TenantIsolationIT {
                     "GET /v1/captures/" + captureId + "/markdown", "GET /v1/captures/" + captureId + "/text",
                     "GET /v1/captures/" + captureId + "/metadata", "GET /v1/captures/" + captureId + "/links",
                     "GET /v1/jobs/" + jobId, "GET /v1/jobs/" + jobId + "/events", "GET /v1/jobs/" + queuedJob,
-                    "DELETE /v1/jobs/" + queuedJob, "DELETE /v1/captures/" + captureId);
+                    "GET /v1/projects/shop/variants", "GET /v1/projects/" + projectId + "/variants/v1",
+                    "DELETE /v1/projects/shop/variants/v1", "DELETE /v1/jobs/" + queuedJob, "DELETE /v1/captures/" + captureId);
             for (String call : aOnly) {
                 String[] mp = call.split(" ", 2);
                 assertThat(a.send(mp[0].equals("DELETE") ? "GET" : mp[0], mp[1].replace("/events", ""), null).statusCode())
@@ -99,6 +102,10 @@ class TenantIsolationIT {
             JsonNode bShop = b.json("POST", "/v1/projects", "{\"name\":\"shop\"}", 201);
             assertThat(bShop.get("id").asText()).isNotEqualTo(projectId);
             assertThat(a.json("POST", "/v1/projects", "{\"name\":\"shop\"}", 409).get("field").asText()).isEqualTo("name");
+            // B's capture cannot use A's variant through B's project of the same name
+            HttpResponse<String> viaVariant = b.send("POST", "/v1/captures", capture.replace("}", ",\"variantId\":\"v1\"}"));
+            assertThat(viaVariant.statusCode()).as(viaVariant.body()).isBetween(400, 422);
+            assertThat(viaVariant.body()).contains("variantId");
             JsonNode bCap = b.json("POST", "/v1/captures", capture.replace("}", ",\"maxAge\":3600000}"), 200);
             assertThat(bCap.has("cached") && bCap.get("cached").asBoolean()).as("B answered from A's cache").isFalse();
             assertThat(bCap.get("id").asText()).isNotEqualTo(captureId);
