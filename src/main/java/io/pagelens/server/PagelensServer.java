@@ -103,7 +103,7 @@ public final class PagelensServer implements AutoCloseable {
             RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock());
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
-            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new HealthRoutes(jobs, workers, p.hooks(), draining, s.metricsToken()).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes().register(router);

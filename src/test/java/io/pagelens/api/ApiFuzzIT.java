@@ -71,7 +71,7 @@ class ApiFuzzIT {
             }
             System.out.println("api fuzz: seed " + seed + ", " + sent + " requests, statuses " + statuses);
             assertThat(failures).as("5xx answers (seed " + seed + ")").isEmpty();
-            assertThat(sent).isGreaterThan(100);
+            assertThat(sent).isGreaterThan(50);
 
             // no stuck job: everything queued or running ends (captures have short timeouts)
             long drain = System.nanoTime() + Duration.ofSeconds(40).toNanos();
