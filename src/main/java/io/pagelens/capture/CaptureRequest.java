@@ -42,7 +42,8 @@ public record CaptureRequest(
         List<Cookie> cookies,
         boolean allowHttpErrors,
         ContentOptions content,
-        PdfOptions pdf) {
+        PdfOptions pdf,
+        MaskOptions mask) {
 
     /** Default cap on a full-page screenshot, in CSS pixels. */
     public static final int DEFAULT_MAX_HEIGHT = 20_000;
@@ -59,6 +60,7 @@ public record CaptureRequest(
         cookies = List.copyOf(cookies);
         if (content == null) content = ContentOptions.DEFAULTS;
         if (pdf == null) pdf = PdfOptions.A4;
+        if (mask == null) mask = MaskOptions.NONE;
     }
 
     /**
@@ -68,7 +70,7 @@ public record CaptureRequest(
     public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
         return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
                 omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
-                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, mask);
     }
 
     public boolean wants(Format f) {
@@ -106,6 +108,7 @@ public record CaptureRequest(
         b.allowHttpErrors = allowHttpErrors;
         b.content = content;
         b.pdf = pdf;
+        b.mask = mask;
         return b;
     }
 
@@ -135,6 +138,7 @@ public record CaptureRequest(
         private boolean allowHttpErrors;
         private ContentOptions content = ContentOptions.DEFAULTS;
         private PdfOptions pdf = PdfOptions.A4;
+        private MaskOptions mask = MaskOptions.NONE;
 
         private Builder(String url) {
             this.rawUrl = url;
@@ -169,6 +173,7 @@ public record CaptureRequest(
         public Builder allowHttpErrors(boolean v) { this.allowHttpErrors = v; return this; }
         public Builder content(ContentOptions v) { this.content = v; return this; }
         public Builder pdf(PdfOptions v) { this.pdf = v; return this; }
+        public Builder mask(MaskOptions v) { this.mask = v; return this; }
 
         /** Validates every field and returns the request; the exception names the field. */
         public CaptureRequest build() {
@@ -197,7 +202,7 @@ public record CaptureRequest(
             if (formats.isEmpty()) throw new InvalidRequestException("formats", "must name at least one format");
             return new CaptureRequest(uri, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip,
                     darkMode, omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout,
-                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, mask);
         }
     }
 }

@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  * @param async       answer 202 with a job instead of waiting for the capture
  * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
  * @param webhook     URL called (signed) when the job completes
+ * @param mask        elements hidden (layout kept) before any output: {@code {"selectors": ["#clock"]}}
  */
 public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
@@ -55,7 +56,7 @@ public record CaptureSpec(
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
         Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
         String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
-        String webhook, Boolean async, String priority) {
+        String webhook, Boolean async, String priority, MaskOption mask) {
 
     public record ViewportOption(Integer width, Integer height) {
     }
@@ -64,6 +65,10 @@ public record CaptureSpec(
     }
 
     public record CookieOption(String name, String value, String domain, String path) {
+    }
+
+    /** @param selectors CSS selectors of the elements to hide */
+    public record MaskOption(List<String> selectors) {
     }
 
     /** @param paper a4 (default), a3, letter or legal */
@@ -142,6 +147,7 @@ public record CaptureSpec(
                         p.marginRight(), Boolean.TRUE.equals(pdf.landscape()), pdf.printBackground() == null || pdf.printBackground());
             }));
         }
+        if (mask != null) b.mask(field("mask", () -> new io.pagelens.capture.MaskOptions(mask.selectors())));
         return b.build();
     }
 

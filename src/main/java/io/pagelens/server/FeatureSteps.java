@@ -13,6 +13,7 @@ public final class FeatureSteps {
 
     /** Standard steps first, then the features' in a fixed order. */
     public static PageStepFactory all() {
-        return PageStepFactory.STANDARD;
+        return PageStepFactory.STANDARD
+                .and(io.pagelens.monitor.MaskStep::forRequest);
     }
 }
