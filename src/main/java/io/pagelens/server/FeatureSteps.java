@@ -1,5 +1,6 @@
 package io.pagelens.server;
 
+import io.pagelens.analysis.AnalysisSteps;
 import io.pagelens.capture.PageStepFactory;
 
 /**
@@ -14,6 +15,7 @@ public final class FeatureSteps {
     /** Standard steps first, then the features' in a fixed order. */
     public static PageStepFactory all() {
         return PageStepFactory.STANDARD
-                .and(io.pagelens.monitor.MaskStep::forRequest);
+                .and(AnalysisSteps::forRequest) // stable render, variant mutations, brand (issue 13)
+                .and(io.pagelens.monitor.MaskStep::forRequest); // monitors' ignore selectors hidden (issue 15)
     }
 }
