@@ -71,6 +71,14 @@ public final class MeterNames {
     /** Counter of jobs ended, retried or requeued, tags "kind" and "outcome". */
     public static final String JOBS_FINISHED = "pagelens.jobs.finished";
 
+    /** Counter of job events a cross-process bus failed to send or receive, tags "bus" and "op" (send, listen). */
+    public static final String EVENTS_ERRORS = "pagelens.events.errors";
+    /**
+     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness, events):
+     * rises while Redis is lost, and the process keeps serving.
+     */
+    public static final String REDIS_DEGRADED = "pagelens.redis.degraded";
+
     // store (published by store.Storage)
     /** Counter: captures saved. */
     public static final String STORE_SAVES = "pagelens.store.saves";
