@@ -21,6 +21,8 @@ import io.pagelens.server.CrawlPipeline;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
+import io.pagelens.server.SharedServices;
+import io.pagelens.redis.RedisSettings;
 import io.pagelens.store.Database;
 import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
@@ -61,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -84,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
             // SQLite serves one process; PostgreSQL is what several web and worker processes share
             if (env.string("DATABASE_URL").isEmpty()) push(stack, SqliteProcessLock.acquire(Database.dataFolder(env)));
             Storage storage = push(stack, Storage.open(env));
+            SharedServices shared = push(stack, SharedServices.of(storage.database(), redis, obs.registry(), clock));
             push(stack, new StorageMaintenance(storage).start());
             ApiHooks hooks = ApiHooks.basic(obs::scrape);
             CapturePipeline pipeline;
@@ -106,7 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     List.of(pipeline.handler(), crawls.handler()),
                     List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
-                    hooks, obs.registry(), clock, egress)));
+                    hooks, obs.registry(), clock, egress, shared)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
