@@ -15,7 +15,10 @@ import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.MonitorParts;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
@@ -58,6 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -98,9 +102,14 @@ public final class ServeCommand implements Callable<Integer> {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
+            MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
+                    egress, obs.registry(), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler()));
+            handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler()), List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage)),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), monitors.routes()),
                     hooks, obs.registry(), clock, egress)));
+            if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
