@@ -4,6 +4,7 @@ import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
+import io.pagelens.api.VariantRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -19,6 +20,8 @@ import io.pagelens.jobs.JobHandler;
 import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
 import io.pagelens.server.MonitorParts;
+import io.pagelens.server.CrawlPipeline;
+import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
@@ -104,10 +107,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
             MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
                     egress, obs.registry(), clock);
-            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler()));
+            // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
+            CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), monitors.routes()),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes()),
                     hooks, obs.registry(), clock, egress)));
             if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));

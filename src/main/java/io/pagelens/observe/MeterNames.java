@@ -86,6 +86,8 @@ public final class MeterNames {
     public static final String MONITOR_ENQUEUE_LAG = "pagelens.monitor.enqueue.lag";
     /** Counter of due times missed during downtime and coalesced into a later run. */
     public static final String MONITOR_COALESCED = "pagelens.monitor.coalesced";
+    /** Counter of job events a cross-process bus failed to send or receive, tags "bus" and "op" (send, listen). */
+    public static final String EVENTS_ERRORS = "pagelens.events.errors";
 
     // store (published by store.Storage)
     /** Counter: captures saved. */
