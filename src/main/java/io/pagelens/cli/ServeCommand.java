@@ -16,7 +16,10 @@ import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.MonitorParts;
 import io.pagelens.server.CrawlPipeline;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
@@ -64,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
         Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
+        MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -105,12 +109,17 @@ public final class ServeCommand implements Callable<Integer> {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
+            MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
+                    egress, obs.registry(), clock);
             // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
+            handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler(), crawls.handler()),
-                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes()),
                     hooks, obs.registry(), clock, egress, shared)));
+            if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
