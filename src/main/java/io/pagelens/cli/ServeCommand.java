@@ -20,6 +20,7 @@ import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
+import io.pagelens.web.PreviewRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -86,9 +87,11 @@ public final class ServeCommand implements Callable<Integer> {
                             "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
             CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
+                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage), new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, engine.egress())));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
+            if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
             if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {

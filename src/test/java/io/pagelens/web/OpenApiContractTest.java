@@ -36,7 +36,8 @@ class OpenApiContractTest {
         new JobRoutes(null, () -> false).register(r);
         new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
-        new WebRoutes().register(r);
+        new PreviewRoutes(null).register(r, null);
+        new WebRoutes(WebAccess.OPEN).register(r);
         return r;
     }
 
