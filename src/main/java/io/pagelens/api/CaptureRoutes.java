@@ -43,6 +43,7 @@ public final class CaptureRoutes implements RouteGroup {
     private final Duration requestDeadline;
     private final int maxAttempts;
     private final boolean webhooks;
+    private final boolean handOffLate;
     private final Clock clock;
     private JobService jobs;
 
@@ -53,6 +54,7 @@ public final class CaptureRoutes implements RouteGroup {
         this.requestDeadline = settings.requestDeadline();
         this.maxAttempts = settings.maxAttempts();
         this.webhooks = settings.webhookSecret() != null;
+        this.handOffLate = settings.handOffLateCaptures();
         this.clock = clock;
     }
 
@@ -75,9 +77,12 @@ public final class CaptureRoutes implements RouteGroup {
         }
         ApiKey caller = ctx.principal();
         Instant start = clock.instant();
+        // behind a router with a hard timeout (Heroku), a synchronous capture without a deadline of its own runs
+        // on as a job once the request deadline passes, and the caller gets 202 with it instead of a router error
+        boolean handOff = handOffLate && !spec.runsAsync() && spec.deadline() == null;
         CaptureOrder order = CaptureOrder.from(spec)
                 .storing(CaptureOrder.Storing.ALWAYS)
-                .deadline(spec.runsAsync() ? null : start.plus(requestDeadline))
+                .deadline(spec.runsAsync() || handOff ? null : start.plus(requestDeadline))
                 .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
                 .owner(caller == null ? null : caller.id())
                 .build(start);
@@ -88,8 +93,13 @@ public final class CaptureRoutes implements RouteGroup {
         }
         Job job = jobs.submit(codec.toJob(order.withoutMaxAge(), maxAttempts)); // the cache was just asked
         if (spec.runsAsync()) {
-            ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
-            ctx.json(202, JobView.of(job));
+            accepted(ctx, job);
+            return;
+        }
+        if (handOff) {
+            Job now = jobs.await(job.id(), start.plus(requestDeadline));
+            if (now.state().terminal()) answer(ctx, now);
+            else accepted(ctx, now);
             return;
         }
         Job atDeadline = jobs.await(job.id(), order.deadline());
@@ -104,6 +114,17 @@ public final class CaptureRoutes implements RouteGroup {
             throw ApiException.of(CaptureError.DEADLINE_EXCEEDED, "the capture did not finish within its " + budget
                     + " ms request deadline (" + where + "); nothing was stored. Retry later or send \"async\": true", null);
         }
+        answer(ctx, done);
+    }
+
+    /** 202 with the job to follow ({@code Location}), for async requests and captures handed off at the deadline. */
+    private static void accepted(Ctx ctx, Job job) throws IOException {
+        ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
+        ctx.json(202, JobView.of(job));
+    }
+
+    /** The answer of a synchronous request whose job ended: the capture, or the job's error. */
+    private void answer(Ctx ctx, Job done) throws IOException {
         if (done.state() != JobState.SUCCEEDED) {
             throw new ApiException(CaptureError.fromCode(done.errorCode()).httpStatus(), done.errorCode(), done.errorMessage());
         }

@@ -93,6 +93,10 @@ public final class CaptureFlags {
     @Mixin
     ContentFlags content = new ContentFlags();
 
+    /** Banners, ads, actions, injection, devices and locales (issue 14). */
+    @Mixin
+    CleanFlags clean = new CleanFlags();
+
     @Option(names = "--pdf-paper", paramLabel = "a4|a3|letter|legal", description = "PDF paper size (default: a4).")
     String pdfPaper = "a4";
 
@@ -154,6 +158,7 @@ public final class CaptureFlags {
         n.put("allowHttpErrors", allowHttpErrors);
         content.putInto(n);
         n.putObject("pdf").put("paper", pdfPaper).put("landscape", pdfLandscape).put("printBackground", !pdfNoBackground);
+        clean.putInto(n);
         return n;
     }
 

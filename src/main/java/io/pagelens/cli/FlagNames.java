@@ -35,6 +35,7 @@ final class FlagNames {
     static String flag(String field) {
         if (field == null) return "";
         if (field.startsWith("markdown.")) return "--" + kebab(field.substring("markdown.".length()));
+        if (field.startsWith("clean.") || field.startsWith("emulate.")) return CleanFlags.flag(field);
         String head = field.split("[.\\[]", 2)[0];
         return FLAGS.getOrDefault(head, field);
     }
@@ -49,7 +50,7 @@ final class FlagNames {
         return flag(e.field()) + ": " + out;
     }
 
-    private static String kebab(String camel) {
+    static String kebab(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
 import io.pagelens.config.SecretBox;
 import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.memory.MemoryServices;
 import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
@@ -18,6 +19,7 @@ import io.pagelens.server.CapturePipeline;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
+import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
 import io.pagelens.web.PreviewRoutes;
@@ -41,7 +43,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * {@code pagelens serve}: the whole service in one process, wired here and nowhere else. Parts start in
  * dependency order (metrics, storage, memory governor, capture engine, API + workers) and stop in reverse on
- * SIGTERM: the server drains first (readiness false, running captures finish within
+ * SIGTERM ({@code --role web} starts neither the governor nor the engine: a web node needs no Chromium): the server drains first (readiness false, running captures finish within
  * PAGELENS_SHUTDOWN_GRACE, the rest go back to the queue), then Chromium, the governor, the pools.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -75,20 +77,31 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> closeAll(stack)));
         try {
             Observability obs = push(stack, Observability.start());
-            BuildInfo.current().register(obs.registry(), Optional.of(BrowserConfig.fromEnv(env).binary()));
+            boolean captures = role != PagelensServer.Role.WEB; // a web node never starts (or needs) Chromium
+            BuildInfo.current().register(obs.registry(), captures ? Optional.of(BrowserConfig.fromEnv(env).binary()) : Optional.empty());
+            // SQLite serves one process; PostgreSQL is what several web and worker processes share
+            if (env.string("DATABASE_URL").isEmpty()) push(stack, SqliteProcessLock.acquire(Database.dataFolder(env)));
             Storage storage = push(stack, Storage.open(env));
             push(stack, new StorageMaintenance(storage).start());
-            MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
-            CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
-                    obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
-            ApiHooks hooks = ApiHooks.basic(obs::scrape)
-                    .withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
-                    .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
-                            "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
-            CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
+            ApiHooks hooks = ApiHooks.basic(obs::scrape);
+            CapturePipeline pipeline;
+            EgressGuard egress;
+            if (captures) {
+                MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
+                CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
+                        obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
+                hooks = hooks.withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
+                        .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
+                                "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
+                pipeline = CapturePipeline.of(engine, storage, secrets, clock);
+                egress = engine.egress();
+            } else {
+                pipeline = CapturePipeline.webOnly(storage, secrets, clock);
+                egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
+            }
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage), new PreviewRoutes(storage)),
-                    hooks, obs.registry(), clock, engine.egress())));
+                    List.of(pipeline.handler()), List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new PreviewRoutes(storage)),
+                    hooks, obs.registry(), clock, egress)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
             if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));

@@ -1,5 +1,6 @@
 package io.pagelens.server;
 
+import io.pagelens.analysis.AnalysisSteps;
 import io.pagelens.capture.PageStepFactory;
 
 /**
@@ -13,6 +14,7 @@ public final class FeatureSteps {
 
     /** Standard steps first, then the features' in a fixed order. */
     public static PageStepFactory all() {
-        return PageStepFactory.STANDARD;
+        return PageStepFactory.STANDARD
+                .and(AnalysisSteps::forRequest); // stable render, variant mutations, brand (issue 13)
     }
 }

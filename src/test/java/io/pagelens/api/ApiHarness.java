@@ -11,6 +11,7 @@ import io.pagelens.config.SecretBox;
 import io.pagelens.json.Jackson;
 import io.pagelens.memory.FixedAdmission;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
 import io.pagelens.store.DatabaseSettings;
@@ -77,8 +78,9 @@ final class ApiHarness implements AutoCloseable {
 
     static CaptureEngine newEngine() {
         Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
-        return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, new FixedAdmission(2),
-                new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard());
+        // the features' page steps as serve composes them (stable render, variants, brand, ...)
+        return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, b -> new FixedAdmission(2),
+                new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard(), FeatureSteps.all());
     }
 
     /** Settings as a test wants them: free port, short lease and backoff, a webhook secret; plus overrides. */

@@ -76,4 +76,18 @@ class OpenApiContractTest {
         for (var c : io.pagelens.pipeline.CaptureSpec.class.getRecordComponents()) accepted.add(c.getName());
         assertThat(documented).isEqualTo(accepted);
     }
+
+    @Test
+    void cleanAndEmulateSchemas_listEveryOptionTheApiAccepts() throws Exception {
+        var schemas = document().getComponents().getSchemas();
+        assertThat(new TreeSet<>(schemas.get("CleanOptions").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.CleanSpec.class));
+        assertThat(new TreeSet<>(schemas.get("PageAction").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.CleanSpec.ActionSpec.class));
+        assertThat(new TreeSet<>(schemas.get("EmulateOptions").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.EmulateSpec.class));
+    }
+
+    private static Set<String> components(Class<? extends Record> type) {
+        Set<String> names = new TreeSet<>();
+        for (var c : type.getRecordComponents()) names.add(c.getName());
+        return names;
+    }
 }
