@@ -53,6 +53,7 @@ public final class Storage implements AutoCloseable {
     private final ProjectRepository projects;
     private final CaptureRepository captures;
     private final RetentionRepository retentions;
+    private final VariantRepository variants;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -74,6 +75,7 @@ public final class Storage implements AutoCloseable {
         this.projects = new ProjectRepository(db);
         this.captures = new CaptureRepository(db, projects);
         this.retentions = new RetentionRepository(db);
+        this.variants = new VariantRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -256,6 +258,32 @@ public final class Storage implements AutoCloseable {
     /** Every kept version of the key {@code captureId} belongs to, newest first. */
     public Listing<StoredCapture> versions(String captureId, ListQuery query) {
         return captures.versions(captureId, query);
+    }
+
+    // ---- variants
+
+    /**
+     * Stores a variant of a project; its mutations must be validated already (analysis.variant.Mutations).
+     *
+     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken in the project
+     */
+    public VariantInfo createVariant(String projectId, String name, String description, String mutationsJson) {
+        return variants.create(projectId, CaptureKey.requireName("name", name), description, mutationsJson, clock.millis());
+    }
+
+    /** A project's variant by id ({@code var_...}) or name. */
+    public Optional<VariantInfo> variant(String projectId, String idOrName) {
+        return variants.variant(projectId, idOrName);
+    }
+
+    /** A project's variants in creation order. */
+    public Listing<VariantInfo> variants(String projectId, ListQuery query) {
+        return variants.variants(projectId, query);
+    }
+
+    /** Deletes a variant (its captures stay, under its name); false if there was none. */
+    public boolean deleteVariant(String projectId, String variantId) {
+        return variants.delete(projectId, variantId);
     }
 
     // ---- maintenance
