@@ -36,7 +36,8 @@ class DashboardBrowserIT {
             <body style="margin:0;font:18px sans-serif">
             <header style="background:#2d4a3e;color:#fff;padding:30px"><h1>Alpine Coffee Shop</h1></header>
             <main style="padding:30px">
-            <h2>Our beans</h2><p>Single-origin coffee, <strong>roasted weekly</strong>. See the <a href="/shop/beans">bean list</a>.</p>
+            <h2>Our beans</h2><p>Single-origin coffee, <strong>roasted weekly</strong>. See the <a href="/shop/beans">bean list</a>
+            or <a href="/shop/about">about us</a>.</p>
             <ul><li>Ethiopia Guji</li><li>Colombia Huila</li></ul>
             <div style="height:2600px;background:linear-gradient(#f4e9dc,#c9a77c)"></div>
             <p>Visit us in the valley.</p></main></body></html>""";
@@ -51,7 +52,9 @@ class DashboardBrowserIT {
     @BeforeAll
     void start() throws Exception {
         server = new DashboardServer(true);
-        site = new CorpusServer().route("/shop/", ex -> html(ex, SHOP));
+        site = new CorpusServer().route("/shop/", ex -> html(ex, SHOP))
+                .route("/shop/beans", ex -> html(ex, page("Bean list", "<h1>Bean list</h1><p>Guji, Huila.</p><a href=\"/shop/\">home</a>")))
+                .route("/shop/about", ex -> html(ex, page("About us", "<h1>About us</h1><p>Roasters since 1990.</p><a href=\"/shop/\">home</a>")));
         browser = new DashboardBrowser();
         tab = browser.open(1280, 900);
     }
@@ -143,6 +146,59 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void showsTheHistoryOfAPage_twoVersionsSideBySide() throws Exception {
+        // the same page with the same options again: its second version
+        tab.eval("location.hash = '#/capture?project=coffee'");
+        tab.waitFor("document.querySelector('#c-url')");
+        tab.fill("#c-url", site.url("/shop/"));
+        tab.fill("#c-type", "home");
+        tab.click("main form button[type=submit]");
+        tab.waitFor("location.hash.startsWith('#/captures/') && document.querySelector('main').innerText.includes('version 2')");
+        tab.eval("location.hash = location.hash + '/history'");
+        tab.waitFor("document.querySelectorAll('#side-by-side img').length === 2 && [...document.querySelectorAll('#side-by-side img')].every(i => i.complete && i.naturalWidth === 640)");
+        assertThat(tab.text("document.querySelector('main').innerText")).contains("2 versions").contains("v1").contains("v2");
+        assertThat(tab.text("document.querySelector('#side-by-side').innerText")).contains("A: v1").contains("B: v2");
+        screen("history");
+    }
+
+    @Test
+    @Order(5)
+    void startsACrawl_andWatchesTheCountsRise() throws Exception {
+        tab.eval("location.hash = '#/crawls?project=coffee'");
+        tab.waitFor("document.querySelector('#cr-url')?.value === " + Jackson.MAPPER.writeValueAsString(site.url("/shop/")));
+        screen("crawls");
+        tab.fill("#cr-limit", "3");
+        tab.fill("#cr-include", "^/shop/");
+        tab.eval("document.querySelector('#cr-sitemap').value = 'skip'");
+        tab.click("main form button[type=submit]");
+        tab.waitFor("location.hash.startsWith('#/crawls/') && document.querySelector('#crawl-counts [data-count=done]')");
+        tab.waitFor("+document.querySelector('#crawl-counts [data-count=done]').textContent >= 1");
+        tab.waitFor("document.querySelector('#crawl-state strong')?.textContent === 'completed'");
+        assertThat(tab.eval("+document.querySelector('#crawl-counts [data-count=done]').textContent").asInt()).isEqualTo(3);
+        tab.waitFor("document.querySelectorAll('#crawl-gallery img').length === 3 && [...document.querySelectorAll('#crawl-gallery img')].every(i => i.complete && i.naturalWidth === 320)");
+        assertThat(tab.text("document.querySelector('#crawl-gallery').innerText")).contains("/shop/beans").contains("/shop/about");
+        screen("crawl-done");
+    }
+
+    @Test
+    @Order(6)
+    void createsAVariant_andShowsControlAndVariantSideBySide() throws Exception {
+        tab.eval("location.hash = '#/variants?project=coffee'");
+        tab.waitFor("document.querySelector('#v-name') && document.querySelector('main').innerText.includes('No variants yet')");
+        tab.fill("#v-name", "bold-title");
+        tab.fill("#v-mutations [name=selector]", "h1");
+        tab.eval("document.querySelector('#v-mutations [name=action]').value = 'setText'");
+        tab.fill("#v-mutations [name=value]", "Mountain Coffee");
+        tab.click("main form button[type=submit]");
+        tab.waitFor("document.querySelector('#v-list')?.innerText.includes('bold-title')");
+        assertThat(tab.text("document.querySelector('#v-list').innerText")).contains("setText h1");
+        tab.click("#v-list button");
+        tab.waitFor("document.querySelectorAll('#v-side img').length === 2 && [...document.querySelectorAll('#v-side img')].every(i => i.complete && i.naturalWidth === 640)");
+        screen("variants");
+    }
+
+    @Test
+    @Order(7)
     void memoryChartUpdates() throws Exception {
         tab.eval("location.hash = '#/memory'");
         tab.waitFor("+document.querySelector('#memory-chart')?.dataset.samples >= 1");
@@ -156,9 +212,9 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void laterFeaturesHaveTheirPlace() throws Exception {
-        for (String s : new String[]{"crawls", "variants", "monitors"}) {
+        for (String s : new String[]{"monitors"}) {
             tab.eval("location.hash = '#/" + s + "'");
             tab.waitFor("document.querySelector('main .notice')");
             assertThat(tab.text("document.querySelector('main .notice').innerText")).containsAnyOf("no /v1/", "already has the API");
@@ -167,7 +223,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void worksAtPhoneWidth() throws Exception {
         tab.session().send(Commands.setDeviceMetrics(390, 844, 1, true), DashboardBrowser.TIMEOUT);
         tab.eval("location.hash = '#/projects/" + projectId + "'");
@@ -186,6 +242,10 @@ class DashboardBrowserIT {
         tab.screenshot(name);
         tab.assertNoProblems(name);
         weights.put(name, tab.takeBytes());
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + body + "</body></html>";
     }
 
     private static void html(HttpExchange ex, String body) throws IOException {

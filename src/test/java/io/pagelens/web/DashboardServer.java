@@ -62,8 +62,13 @@ final class DashboardServer implements AutoCloseable {
             engine = new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, b -> memory.attach(b).admission(),
                     obs.registry(), new HtmlContentExtractor(), TestEgress.guard());
             CapturePipeline captures = CapturePipeline.of(engine, storage, SecretBox.fromEnv(new Env(Map.of()), () -> dataDir), clock);
+            io.pagelens.server.CrawlPipeline crawls = io.pagelens.server.CrawlPipeline.of(captures.service(), storage, TestEgress.guard(),
+                    io.pagelens.crawl.CrawlSettings.fromEnv(new Env(Map.of())), clock);
             handlers.add(captures.handler());
+            handlers.add(crawls.handler());
             routes.add(captures.routes(settings, clock));
+            routes.add(crawls.routes(false, clock));
+            routes.add(new io.pagelens.api.VariantRoutes(storage));
             hooks = hooks.withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
                     "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
         } else {

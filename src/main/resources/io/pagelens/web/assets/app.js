@@ -10,6 +10,7 @@ const routes = [
   [/^#\/captures\/([^/?]+)\/history$/, "history"],
   [/^#\/memory$/, "memory"],
   [/^#\/crawls$/, "crawls"],
+  [/^#\/crawls\/([^/?]+)$/, "crawl"],
   [/^#\/variants$/, "variants"],
   [/^#\/monitors$/, "monitors"],
 ];
@@ -24,7 +25,7 @@ async function show() {
   main.replaceChildren();
   const hit = routes.map(([re, name]) => [path.match(re), name]).find(([m]) => m);
   document.querySelectorAll("header nav a").forEach(a => {
-    const section = hit ? hit[1].replace(/^(project|result|history)$/, "projects").replace("capture", "capture") : "";
+    const section = hit ? hit[1].replace(/^(project|result|history)$/, "projects").replace(/^crawl$/, "crawls") : "";
     if (a.getAttribute("href") === "#/" + section) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   });
   if (!hit) { main.append(el("h1", {}, "Not found"), el("p", {}, "No such screen. "), el("a", { href: "#/" }, "Back to projects")); return; }
