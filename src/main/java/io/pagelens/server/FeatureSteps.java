@@ -19,6 +19,7 @@ public final class FeatureSteps {
     public static PageStepFactory all() {
         return PageStepFactory.STANDARD
                 .and(new CleanSteps(CleanSettings.fromEnv(Env.system()))) // banners, ads, actions, devices (issue 14)
-                .and(AnalysisSteps::forRequest); // stable render, variant mutations, brand (issue 13)
+                .and(AnalysisSteps::forRequest) // stable render, variant mutations, brand (issue 13)
+                .and(io.pagelens.monitor.MaskStep::forRequest); // monitors' ignore selectors hidden (issue 15)
     }
 }
