@@ -117,7 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
             List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()),
                             crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
                             new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));
