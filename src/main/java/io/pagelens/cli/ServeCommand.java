@@ -5,6 +5,7 @@ import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.api.VariantRoutes;
+import io.pagelens.api.DiffRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -100,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler()), List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage)),
+                    List.of(pipeline.handler()), List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage)),
                     hooks, obs.registry(), clock, egress)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);

@@ -100,7 +100,7 @@ final class ApiHarness implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         CapturePipeline captures = pipeline(clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
-                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage)),
+                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 

@@ -37,6 +37,7 @@ class OpenApiContractTest {
         new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
         new io.pagelens.api.VariantRoutes(null).register(r, null);
+        new io.pagelens.api.DiffRoutes(null).register(r, null);
         new WebRoutes().register(r);
         return r;
     }
