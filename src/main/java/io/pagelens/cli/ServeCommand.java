@@ -18,6 +18,8 @@ import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.CrawlPipeline;
+import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
@@ -100,8 +102,11 @@ public final class ServeCommand implements Callable<Integer> {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
+            // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
+            CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler()), List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage)),
+                    List.of(pipeline.handler(), crawls.handler()),
+                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
                     hooks, obs.registry(), clock, egress)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);

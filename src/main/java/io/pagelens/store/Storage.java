@@ -196,6 +196,36 @@ public final class Storage implements AutoCloseable {
         return captures.links(captureId);
     }
 
+    /**
+     * Keeps a blob written through {@link #openSink()} outside any capture (a monitor change's diff image) from
+     * garbage collection until {@link #releaseHolds} for the same holder. Call within the GC grace period after
+     * writing it (the sink's touch protects it until then).
+     */
+    public void hold(String holder, String sha256) {
+        db.transaction(c -> {
+            try (var st = c.prepareStatement("INSERT INTO blob_holds (holder, blob_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                st.setString(1, holder);
+                st.setString(2, sha256);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops every hold of {@code holder}; the blobs go with the next GC once nothing else references them. */
+    public int releaseHolds(String holder) {
+        return db.transaction(c -> {
+            try (var st = c.prepareStatement("DELETE FROM blob_holds WHERE holder = ?")) {
+                st.setString(1, holder);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Opens a blob by hash (one written through {@link #openSink()}), or empty when it is gone. */
+    public Optional<BlobContent> openBlob(String sha256) throws IOException {
+        return blobs.open(sha256);
+    }
+
     /** Opens an artifact for streaming, with its content type and ETag; empty if its blob is missing. */
     public Optional<BlobContent> open(StoredArtifact artifact) throws IOException {
         return blobs.open(artifact.sha256()).map(b -> b.withContentType(artifact.contentType()));

@@ -50,6 +50,8 @@ final class ApiHarness implements AutoCloseable {
     final SecretBox secrets = SecretBox.fromEnv(new Env(Map.of()), () -> dataDir);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean ownsEngine;
+    /** PAGELENS_CRAWL_* of the servers this harness starts (e.g. a short crawl lease). */
+    Map<String, String> crawlEnv = Map.of();
 
     /** A fresh SQLite database and blob folder, and its own Chromium. */
     ApiHarness() {
@@ -99,8 +101,11 @@ final class ApiHarness implements AutoCloseable {
     PagelensServer start(ApiSettings s, PagelensServer.Role role) throws Exception {
         Clock clock = Clock.systemUTC();
         CapturePipeline captures = pipeline(clock);
+        io.pagelens.server.CrawlPipeline crawls = io.pagelens.server.CrawlPipeline.of(captures.service(), storage, engine.egress(),
+                io.pagelens.crawl.CrawlSettings.fromEnv(new Env(crawlEnv)), clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
-                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage)),
+                List.of(captures.handler(), crawls.handler()),
+                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage), crawls.routes(s.webhookSecret() != null, clock)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 
