@@ -16,7 +16,6 @@ import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.egress.EgressGuard;
 import io.pagelens.jobs.EventBus;
 import io.pagelens.jobs.FollowUps;
-import io.pagelens.jobs.PgNotifyBus;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
@@ -26,7 +25,6 @@ import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
 import io.pagelens.observe.MeterNames;
 import io.pagelens.store.Database;
-import io.pagelens.store.Dialect;
 import io.pagelens.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +65,8 @@ public final class PagelensServer implements AutoCloseable {
      * {@code egress} guards webhook deliveries as it guards captures.
      */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock, EgressGuard egress, EventBus bus) {
-        /** With the bus chosen by the database: LISTEN/NOTIFY on PostgreSQL, none (one process) on SQLite. */
+                        MeterRegistry registry, Clock clock, EgressGuard egress, SharedServices shared) {
+        /** With the shared services chosen by the database alone (no Redis); the server owns and closes them. */
         public Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
                      MeterRegistry registry, Clock clock, EgressGuard egress) {
             this(db, handlers, routes, hooks, registry, clock, egress, null);
@@ -82,7 +80,7 @@ public final class PagelensServer implements AutoCloseable {
     private final AtomicBoolean draining;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String firstKey;
-    private EventBus ownBus;
+    private SharedServices ownShared;
 
     private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
                            AtomicBoolean draining) {
@@ -96,9 +94,9 @@ public final class PagelensServer implements AutoCloseable {
 
     public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
         JobStore store = new JobStore(p.db(), p.clock());
-        EventBus bus = p.bus();
-        boolean ownsBus = bus == null;
-        if (ownsBus) bus = p.db().dialect() == Dialect.POSTGRES ? new PgNotifyBus(p.db(), p.registry()) : EventBus.LOCAL;
+        boolean ownsShared = p.shared() == null;
+        SharedServices shared = ownsShared ? SharedServices.of(p.db(), Optional.empty(), p.registry(), p.clock()) : p.shared();
+        EventBus bus = shared.bus();
         JobEvents events = new JobEvents(bus);
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
@@ -112,7 +110,7 @@ public final class PagelensServer implements AutoCloseable {
         AtomicBoolean draining = new AtomicBoolean();
         if (role.serves()) {
             ApiKeyStore keys = new ApiKeyStore(p.db(), p.clock());
-            RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock());
+            RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock(), shared.rates());
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
             new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
@@ -124,10 +122,11 @@ public final class PagelensServer implements AutoCloseable {
         if (workers != null) workers.start();
         if (http != null) http.start();
         PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
-        if (ownsBus) server.ownBus = bus;
+        if (ownsShared) server.ownShared = shared;
         log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
                 .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
-                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe()).log("server started");
+                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe())
+                .addKeyValue("rateLimits", shared.rates().describe()).log("server started");
         return server;
     }
 
@@ -164,7 +163,7 @@ public final class PagelensServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (ownBus != null) ownBus.close();
+        if (ownShared != null) ownShared.close();
         log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("server drained and stopped");
     }
 
@@ -173,7 +172,7 @@ public final class PagelensServer implements AutoCloseable {
         if (closed.getAndSet(true)) return;
         if (workers != null) workers.abandon();
         if (http != null) http.stop(Duration.ZERO);
-        if (ownBus != null) ownBus.close();
+        if (ownShared != null) ownShared.close();
     }
 
     @Override
