@@ -39,23 +39,24 @@ final class ProjectRepository {
         return findProject(c, TenantScope.of(tenant), "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
     }
 
-    ProjectInfo createProject(TenantScope scope, String name, Retention retention, long now) {
+    ProjectInfo createProject(TenantScope scope, String name, Retention retention, String siteUrl, long now) {
         return db.transaction(c -> {
             if (findProject(c, TenantScope.of(scope.owner()), "name", name).isPresent()) {
                 throw new InvalidRequestException("name", "a project named '" + name + "' already exists");
             }
             String id = Ids.next("prj", now);
             try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO projects (id, tenant, name, max_versions, max_age_ms, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO projects (id, tenant, name, max_versions, max_age_ms, created_at, site_url) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, id);
                 st.setString(2, scope.owner());
                 st.setString(3, name);
                 Sql.setNullableInt(st, 4, retention.keepVersions());
                 Sql.setNullableLong(st, 5, retention.maxAge() == null ? null : retention.maxAge().toMillis());
                 st.setLong(6, now);
+                st.setString(7, siteUrl);
                 st.executeUpdate();
             }
-            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now), scope.owner());
+            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now), scope.owner(), siteUrl);
         });
     }
 
@@ -106,7 +107,7 @@ final class ProjectRepository {
         });
     }
 
-    private static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at";
+    private static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at, site_url";
 
     static Optional<ProjectRow> findProject(Connection c, TenantScope scope, String column, String value) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT " + PROJECT_COLS + " FROM projects WHERE " + column + " = ?"
@@ -120,15 +121,15 @@ final class ProjectRepository {
         }
     }
 
-    record ProjectRow(String id, String tenant, String name, Integer keepVersions, Long maxAgeMs, long createdAt) {
+    record ProjectRow(String id, String tenant, String name, Integer keepVersions, Long maxAgeMs, long createdAt, String siteUrl) {
         static ProjectRow from(ResultSet rs) throws SQLException {
             return new ProjectRow(rs.getString("id"), rs.getString("tenant"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
-                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"));
+                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"), rs.getString("site_url"));
         }
 
         ProjectInfo info() {
             return new ProjectInfo(id, name, new Retention(keepVersions, maxAgeMs == null ? null : Duration.ofMillis(maxAgeMs)),
-                    Instant.ofEpochMilli(createdAt), tenant);
+                    Instant.ofEpochMilli(createdAt), tenant, siteUrl);
         }
     }
 

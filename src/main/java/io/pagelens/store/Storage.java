@@ -54,6 +54,7 @@ public final class Storage implements AutoCloseable {
     private final CaptureRepository captures;
     private final RetentionRepository retentions;
     private final VariantRepository variants;
+    private final DiffRepository diffs;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -76,6 +77,7 @@ public final class Storage implements AutoCloseable {
         this.captures = new CaptureRepository(db, projects);
         this.retentions = new RetentionRepository(db);
         this.variants = new VariantRepository(db);
+        this.diffs = new DiffRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -252,12 +254,17 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return createProject(TenantScope.ALL, name, retention);
+        return createProject(TenantScope.ALL, name, retention, null);
     }
 
     /** As {@link #createProject(String, Retention)}, in the scope's own tenant (names are unique per tenant). */
     public ProjectInfo createProject(TenantScope scope, String name, Retention retention) {
-        return projects.createProject(scope, CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return createProject(scope, name, retention, null);
+    }
+
+    /** As {@link #createProject(TenantScope, String, Retention)}, with the site the project covers (an http(s) URL, or null). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention, String siteUrl) {
+        return projects.createProject(scope, CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, siteUrl, clock.millis());
     }
 
     /** A project by id ({@code prj_...}) or name, of any tenant (a name is looked up in {@value TenantScope#DEFAULT} first). */
@@ -334,6 +341,32 @@ public final class Storage implements AutoCloseable {
     /** Deletes a variant (its captures stay, under its name); false if there was none. */
     public boolean deleteVariant(String projectId, String variantId) {
         return variants.delete(projectId, variantId);
+    }
+
+    // ---- diffs
+
+    /** The stored diff of capture {@code a} against {@code b} with these options, if it was computed before. */
+    public Optional<StoredDiff> findDiff(String a, String b, String optionsHash) {
+        return diffs.find(a, b, optionsHash);
+    }
+
+    public Optional<StoredDiff> diff(String diffId) {
+        return diffs.byId(diffId);
+    }
+
+    /**
+     * Saves a diff whose two images {@code sink} wrote (the diff image first, then the side-by-side image). A diff of
+     * the same pair and options saved meanwhile wins; its blobs are the same bytes.
+     */
+    public StoredDiff saveDiff(String a, String b, String optionsHash, String resultJson, BlobSink sink) {
+        List<WrittenBlob> w = sink.written();
+        if (w.size() != 2) throw new IllegalArgumentException("a diff has two images, the sink wrote " + w.size());
+        return diffs.save(a, b, optionsHash, resultJson, w.get(0).sha256(), w.get(1).sha256(), clock.millis());
+    }
+
+    /** Opens a stored blob by hash (a diff's images), as {@code contentType}. */
+    public Optional<BlobContent> openBlob(String sha256, String contentType) throws IOException {
+        return blobs.open(sha256).map(b -> b.withContentType(contentType));
     }
 
     // ---- maintenance
