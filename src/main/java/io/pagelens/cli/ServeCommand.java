@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     List.of(pipeline.handler(), crawls.handler()),
-                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
+                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), crawls.routes(settings.webhookSecret() != null, captures, clock)),
                     hooks, obs.registry(), clock, egress)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);
