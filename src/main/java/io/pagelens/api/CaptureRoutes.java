@@ -14,6 +14,7 @@ import io.pagelens.pipeline.CaptureOutcome;
 import io.pagelens.pipeline.CaptureService;
 import io.pagelens.pipeline.CaptureSpec;
 import io.pagelens.pipeline.OrderCodec;
+import io.pagelens.pipeline.StoredVariants;
 import io.pagelens.store.blob.BlobContent;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StoredArtifact;
@@ -85,6 +86,7 @@ public final class CaptureRoutes implements RouteGroup {
                 .deadline(spec.runsAsync() || handOff ? null : start.plus(requestDeadline))
                 .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
                 .owner(caller == null ? null : caller.id())
+                .variants(StoredVariants.of(storage))
                 .build(start);
         Optional<CaptureOutcome> hit = captures.cached(order);
         if (hit.isPresent()) {

@@ -45,7 +45,8 @@ public record CaptureRequest(
         PdfOptions pdf,
         AnalysisOptions analysis,
         CleanOptions clean,
-        EmulationOptions emulation) {
+        EmulationOptions emulation,
+        MaskOptions mask) {
 
     /** Default cap on a full-page screenshot, in CSS pixels. */
     public static final int DEFAULT_MAX_HEIGHT = 20_000;
@@ -65,6 +66,7 @@ public record CaptureRequest(
         if (analysis == null) analysis = AnalysisOptions.NONE;
         if (clean == null) clean = CleanOptions.NONE;
         if (emulation == null) emulation = EmulationOptions.NONE;
+        if (mask == null) mask = MaskOptions.NONE;
     }
 
     /**
@@ -74,7 +76,7 @@ public record CaptureRequest(
     public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
         return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
                 omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
-                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation);
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation, mask);
     }
 
     public boolean wants(Format f) {
@@ -115,6 +117,7 @@ public record CaptureRequest(
         b.analysis = analysis;
         b.clean = clean;
         b.emulation = emulation;
+        b.mask = mask;
         return b;
     }
 
@@ -147,6 +150,7 @@ public record CaptureRequest(
         private AnalysisOptions analysis = AnalysisOptions.NONE;
         private CleanOptions clean = CleanOptions.NONE;
         private EmulationOptions emulation = EmulationOptions.NONE;
+        private MaskOptions mask = MaskOptions.NONE;
 
         private Builder(String url) {
             this.rawUrl = url;
@@ -187,6 +191,8 @@ public record CaptureRequest(
         public Builder clean(CleanOptions v) { this.clean = v; return this; }
         /** Device, geolocation, locale and media emulation; <b>none</b> by default. */
         public Builder emulation(EmulationOptions v) { this.emulation = v; return this; }
+        /** Elements hidden before the outputs (monitors' ignore selectors); <b>none</b> by default. */
+        public Builder mask(MaskOptions v) { this.mask = v == null ? MaskOptions.NONE : v; return this; }
 
         /** Validates every field and returns the request; the exception names the field. */
         public CaptureRequest build() {
@@ -215,7 +221,7 @@ public record CaptureRequest(
             if (formats.isEmpty()) throw new InvalidRequestException("formats", "must name at least one format");
             return new CaptureRequest(uri, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip,
                     darkMode, omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout,
-                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation);
+                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation, mask);
         }
     }
 }

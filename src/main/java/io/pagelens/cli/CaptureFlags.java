@@ -106,6 +106,10 @@ public final class CaptureFlags {
     @Option(names = "--pdf-no-background", description = "PDF without background graphics.")
     boolean pdfNoBackground;
 
+    @Option(names = "--stable-render", negatable = true, description = "Freeze animations, videos and GIFs, hide the caret, wait "
+            + "for fonts before any output, so two captures of an unchanged page diff to nothing (default: on with --variant).")
+    Boolean stableRender;
+
     /**
      * The flags as the API body names them: the one input form, so the CLI and the API share one builder and one
      * validation ({@link io.pagelens.pipeline.CaptureOrder#from}). Only NAME:VALUE and NAME=VALUE shapes are checked
@@ -159,6 +163,7 @@ public final class CaptureFlags {
         content.putInto(n);
         n.putObject("pdf").put("paper", pdfPaper).put("landscape", pdfLandscape).put("printBackground", !pdfNoBackground);
         clean.putInto(n);
+        if (stableRender != null) n.putObject("analysis").put("stableRender", stableRender);
         return n;
     }
 

@@ -4,6 +4,7 @@ import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
+import io.pagelens.api.VariantRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -104,7 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     List.of(pipeline.handler(), crawls.handler()),
-                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), crawls.routes(settings.webhookSecret() != null, captures, clock)),
+                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), crawls.routes(settings.webhookSecret() != null, captures, clock)),
                     hooks, obs.registry(), clock, egress)));
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             tty.ifPresent(PrintStream::close);

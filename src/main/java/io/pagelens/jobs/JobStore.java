@@ -48,13 +48,26 @@ public final class JobStore {
     }
 
     public Job enqueue(NewJob n) {
+        String id = db.transaction(c -> enqueue(c, n));
+        return get(id).orElseThrow();
+    }
+
+    /**
+     * Enqueues inside the caller's transaction on {@code c} and returns the job's id, so that a row of another table
+     * and its job are written together or not at all (a monitor's run and the job that runs it). Workers in this
+     * process learn of it at their next poll unless the caller publishes a "queued" event after the commit.
+     */
+    public String enqueue(java.sql.Connection c, NewJob n) throws SQLException {
         long now = clock.millis();
         String id = Ids.next("job", now); // time-ordered: the list's newest-first order holds within a millisecond
-        update("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, max_attempts, run_at, deadline_at, owner, "
-                        + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
-                id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now, millis(n.deadlineAt()),
-                n.owner(), n.parentId(), now, now);
-        return get(id).orElseThrow();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, "
+                + "max_attempts, run_at, deadline_at, owner, parent_id, created_at, updated_at) "
+                + "VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, new Object[]{id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now,
+                    millis(n.deadlineAt()), n.owner(), n.parentId(), now, now});
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     public Optional<Job> get(String id) {

@@ -49,6 +49,7 @@ import java.util.function.Supplier;
  * @param analysis    stableRender (default: on with variantId), failOnMissingSelector, brand (see docs/analysis.md)
  * @param clean       cookie banners, ads/trackers/chats/social, page actions, css/script injection
  * @param emulate     device preset, geolocation, timezone, locale, colorScheme, reducedMotion, media
+ * @param mask        elements hidden (layout kept) before any output: {@code {"selectors": ["#clock"]}} (monitors' ignore)
  */
 public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
@@ -58,7 +59,8 @@ public record CaptureSpec(
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
         Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
         String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
-        String webhook, Boolean async, String priority, AnalysisOption analysis, CleanSpec clean, EmulateSpec emulate) {
+        String webhook, Boolean async, String priority, AnalysisOption analysis, CleanSpec clean, EmulateSpec emulate,
+        MaskOption mask) {
 
     public record ViewportOption(Integer width, Integer height) {
     }
@@ -67,6 +69,10 @@ public record CaptureSpec(
     }
 
     public record CookieOption(String name, String value, String domain, String path) {
+    }
+
+    /** @param selectors CSS selectors of the elements to hide */
+    public record MaskOption(List<String> selectors) {
     }
 
     /** @param paper a4 (default), a3, letter or legal */
@@ -167,6 +173,7 @@ public record CaptureSpec(
             }));
         }
         CleanSpecs.apply(this, b);
+        if (mask != null) b.mask(field("mask", () -> new io.pagelens.capture.MaskOptions(mask.selectors())));
         return b.build();
     }
 

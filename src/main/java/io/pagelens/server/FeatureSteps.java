@@ -2,6 +2,9 @@ package io.pagelens.server;
 
 import io.pagelens.analysis.AnalysisSteps;
 import io.pagelens.capture.PageStepFactory;
+import io.pagelens.clean.CleanSettings;
+import io.pagelens.clean.CleanSteps;
+import io.pagelens.config.Env;
 
 /**
  * The page steps of every capture feature, composed in one place for {@code serve} and the CLI: the engine's
@@ -15,6 +18,8 @@ public final class FeatureSteps {
     /** Standard steps first, then the features' in a fixed order. */
     public static PageStepFactory all() {
         return PageStepFactory.STANDARD
-                .and(AnalysisSteps::forRequest); // stable render, variant mutations, brand (issue 13)
+                .and(new CleanSteps(CleanSettings.fromEnv(Env.system()))) // banners, ads, actions, devices (issue 14)
+                .and(AnalysisSteps::forRequest) // stable render, variant mutations, brand (issue 13)
+                .and(io.pagelens.monitor.MaskStep::forRequest); // monitors' ignore selectors hidden (issue 15)
     }
 }

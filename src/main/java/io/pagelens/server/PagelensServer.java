@@ -14,7 +14,9 @@ import io.pagelens.api.Router;
 import io.pagelens.api.auth.ApiKeyStore;
 import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.egress.EgressGuard;
+import io.pagelens.jobs.EventBus;
 import io.pagelens.jobs.FollowUps;
+import io.pagelens.jobs.PgNotifyBus;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
@@ -24,6 +26,7 @@ import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
 import io.pagelens.observe.MeterNames;
 import io.pagelens.store.Database;
+import io.pagelens.store.Dialect;
 import io.pagelens.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +67,12 @@ public final class PagelensServer implements AutoCloseable {
      * {@code egress} guards webhook deliveries as it guards captures.
      */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock, EgressGuard egress) {
+                        MeterRegistry registry, Clock clock, EgressGuard egress, EventBus bus) {
+        /** With the bus chosen by the database: LISTEN/NOTIFY on PostgreSQL, none (one process) on SQLite. */
+        public Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
+                     MeterRegistry registry, Clock clock, EgressGuard egress) {
+            this(db, handlers, routes, hooks, registry, clock, egress, null);
+        }
     }
 
     private final ApiSettings settings;
@@ -74,6 +82,7 @@ public final class PagelensServer implements AutoCloseable {
     private final AtomicBoolean draining;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String firstKey;
+    private EventBus ownBus;
 
     private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
                            AtomicBoolean draining) {
@@ -87,7 +96,10 @@ public final class PagelensServer implements AutoCloseable {
 
     public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
         JobStore store = new JobStore(p.db(), p.clock());
-        JobEvents events = new JobEvents();
+        EventBus bus = p.bus();
+        boolean ownsBus = bus == null;
+        if (ownsBus) bus = p.db().dialect() == Dialect.POSTGRES ? new PgNotifyBus(p.db(), p.registry()) : EventBus.LOCAL;
+        JobEvents events = new JobEvents(bus);
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
@@ -112,9 +124,10 @@ public final class PagelensServer implements AutoCloseable {
         if (workers != null) workers.start();
         if (http != null) http.start();
         PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
+        if (ownsBus) server.ownBus = bus;
         log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
                 .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
-                .addKeyValue("workers", workers == null ? 0 : workers.workers()).log("server started");
+                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe()).log("server started");
         return server;
     }
 
@@ -151,6 +164,7 @@ public final class PagelensServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (ownBus != null) ownBus.close();
         log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("server drained and stopped");
     }
 
@@ -159,6 +173,7 @@ public final class PagelensServer implements AutoCloseable {
         if (closed.getAndSet(true)) return;
         if (workers != null) workers.abandon();
         if (http != null) http.stop(Duration.ZERO);
+        if (ownBus != null) ownBus.close();
     }
 
     @Override

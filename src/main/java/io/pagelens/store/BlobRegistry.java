@@ -16,7 +16,9 @@ import java.util.Set;
  */
 final class BlobRegistry {
     private static final String UNREFERENCED =
-            "NOT EXISTS (SELECT 1 FROM capture_artifacts a WHERE a.blob_sha256 = blobs.sha256)";
+            "NOT EXISTS (SELECT 1 FROM capture_artifacts a WHERE a.blob_sha256 = blobs.sha256)"
+            // blobs kept by other features (a monitor change's diff image), see Storage.hold
+            + " AND NOT EXISTS (SELECT 1 FROM blob_holds h WHERE h.blob_sha256 = blobs.sha256)";
 
     private final Database db;
     private final Clock clock;

@@ -72,6 +72,7 @@ public record CanonicalOptions(String json, String sha256) {
             put(m, "selector", r.selector());
             if (r.clip() != null) m.put("clip", clip(r.clip()));
             m.put("omitBackground", r.omitBackground());
+            if (!r.mask().isEmpty()) m.put("mask", r.mask().selectors()); // only when set: older keys stay valid
         }
         if (r.wants(Format.MARKDOWN) || r.wants(Format.TEXT) || r.wants(Format.LINKS)) m.put("content", content(r.content()));
         if (r.wants(Format.PDF)) m.put("pdf", pdf(r.pdf()));

@@ -53,6 +53,7 @@ public final class Storage implements AutoCloseable {
     private final ProjectRepository projects;
     private final CaptureRepository captures;
     private final RetentionRepository retentions;
+    private final VariantRepository variants;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -74,6 +75,7 @@ public final class Storage implements AutoCloseable {
         this.projects = new ProjectRepository(db);
         this.captures = new CaptureRepository(db, projects);
         this.retentions = new RetentionRepository(db);
+        this.variants = new VariantRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -192,6 +194,36 @@ public final class Storage implements AutoCloseable {
         return captures.links(captureId);
     }
 
+    /**
+     * Keeps a blob written through {@link #openSink()} outside any capture (a monitor change's diff image) from
+     * garbage collection until {@link #releaseHolds} for the same holder. Call within the GC grace period after
+     * writing it (the sink's touch protects it until then).
+     */
+    public void hold(String holder, String sha256) {
+        db.transaction(c -> {
+            try (var st = c.prepareStatement("INSERT INTO blob_holds (holder, blob_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                st.setString(1, holder);
+                st.setString(2, sha256);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops every hold of {@code holder}; the blobs go with the next GC once nothing else references them. */
+    public int releaseHolds(String holder) {
+        return db.transaction(c -> {
+            try (var st = c.prepareStatement("DELETE FROM blob_holds WHERE holder = ?")) {
+                st.setString(1, holder);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Opens a blob by hash (one written through {@link #openSink()}), or empty when it is gone. */
+    public Optional<BlobContent> openBlob(String sha256) throws IOException {
+        return blobs.open(sha256);
+    }
+
     /** Opens an artifact for streaming, with its content type and ETag; empty if its blob is missing. */
     public Optional<BlobContent> open(StoredArtifact artifact) throws IOException {
         return blobs.open(artifact.sha256()).map(b -> b.withContentType(artifact.contentType()));
@@ -251,6 +283,32 @@ public final class Storage implements AutoCloseable {
     /** Every kept version of the key {@code captureId} belongs to, newest first. */
     public Listing<StoredCapture> versions(String captureId, ListQuery query) {
         return captures.versions(captureId, query);
+    }
+
+    // ---- variants
+
+    /**
+     * Stores a variant of a project; its mutations must be validated already (analysis.variant.Mutations).
+     *
+     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken in the project
+     */
+    public VariantInfo createVariant(String projectId, String name, String description, String mutationsJson) {
+        return variants.create(projectId, CaptureKey.requireName("name", name), description, mutationsJson, clock.millis());
+    }
+
+    /** A project's variant by id ({@code var_...}) or name. */
+    public Optional<VariantInfo> variant(String projectId, String idOrName) {
+        return variants.variant(projectId, idOrName);
+    }
+
+    /** A project's variants in creation order. */
+    public Listing<VariantInfo> variants(String projectId, ListQuery query) {
+        return variants.variants(projectId, query);
+    }
+
+    /** Deletes a variant (its captures stay, under its name); false if there was none. */
+    public boolean deleteVariant(String projectId, String variantId) {
+        return variants.delete(projectId, variantId);
     }
 
     // ---- maintenance

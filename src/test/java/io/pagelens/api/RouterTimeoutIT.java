@@ -34,10 +34,6 @@ class RouterTimeoutIT {
             JsonNode done = c.awaitJob(job.get("id").asText(), Duration.ofSeconds(60));
             assertThat(done.get("state").asText()).as("the handed-off job runs on past the request deadline").isEqualTo("succeeded");
             assertThat(h.storage.project("late")).as("its capture is stored").isPresent();
-
-            // a quick capture on the same server still answers with the capture itself
-            JsonNode quick = c.json("POST", "/v1/captures", "{\"url\":\"" + site.url("blog/index.html") + "\"}", 200);
-            assertThat(quick.get("id").asText()).startsWith("cap");
         }
     }
 }

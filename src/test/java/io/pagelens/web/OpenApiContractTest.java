@@ -36,6 +36,7 @@ class OpenApiContractTest {
         new JobRoutes(null, () -> false).register(r);
         new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
+        new io.pagelens.api.VariantRoutes(null).register(r, null);
         new io.pagelens.api.CrawlRoutes(null, io.pagelens.crawl.CrawlSettings.DEFAULTS, false, () -> false, null, Clock.systemUTC()).register(r, null);
         new WebRoutes().register(r);
         return r;
