@@ -24,10 +24,13 @@ import io.pagelens.server.CrawlPipeline;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
+import io.pagelens.server.SharedServices;
+import io.pagelens.redis.RedisSettings;
 import io.pagelens.store.Database;
 import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
+import io.pagelens.web.PreviewRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -64,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
         MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
@@ -88,6 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             // SQLite serves one process; PostgreSQL is what several web and worker processes share
             if (env.string("DATABASE_URL").isEmpty()) push(stack, SqliteProcessLock.acquire(Database.dataFolder(env)));
             Storage storage = push(stack, Storage.open(env));
+            SharedServices shared = push(stack, SharedServices.of(storage.database(), redis, obs.registry(), clock));
             push(stack, new StorageMaintenance(storage).start());
             ApiHooks hooks = ApiHooks.basic(obs::scrape);
             CapturePipeline pipeline;
@@ -113,10 +118,13 @@ public final class ServeCommand implements Callable<Integer> {
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage),
-                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes()),
-                    hooks, obs.registry(), clock, egress)));
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
+                            new PreviewRoutes(storage)),
+                    hooks, obs.registry(), clock, egress, shared)));
             if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
+            if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
             if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {

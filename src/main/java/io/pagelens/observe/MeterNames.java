@@ -89,6 +89,12 @@ public final class MeterNames {
     /** Counter of job events a cross-process bus failed to send or receive, tags "bus" and "op" (send, listen). */
     public static final String EVENTS_ERRORS = "pagelens.events.errors";
 
+    /**
+     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness):
+     * rises while Redis is lost, and the process keeps serving.
+     */
+    public static final String REDIS_DEGRADED = "pagelens.redis.degraded";
+
     // store (published by store.Storage)
     /** Counter: captures saved. */
     public static final String STORE_SAVES = "pagelens.store.saves";

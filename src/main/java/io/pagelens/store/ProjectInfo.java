@@ -2,6 +2,13 @@ package io.pagelens.store;
 
 import java.time.Instant;
 
-/** A project: a named set of pages whose captures are kept together, with its own retention. */
-public record ProjectInfo(String id, String name, Retention retention, Instant createdAt) {
+/**
+ * A project: a named set of pages whose captures are kept together, with its own retention.
+ *
+ * @param siteUrl where the project's site starts (the dashboard's crawl form starts there); null when not set
+ */
+public record ProjectInfo(String id, String name, Retention retention, Instant createdAt, String siteUrl) {
+    public ProjectInfo(String id, String name, Retention retention, Instant createdAt) {
+        this(id, name, retention, createdAt, null);
+    }
 }

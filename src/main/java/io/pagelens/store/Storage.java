@@ -242,7 +242,12 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return createProject(name, retention, null);
+    }
+
+    /** As {@link #createProject(String, Retention)}, with the site the project covers (an http(s) URL, or null). */
+    public ProjectInfo createProject(String name, Retention retention, String siteUrl) {
+        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, siteUrl, clock.millis());
     }
 
     /** A project by id ({@code prj_...}) or name. */

@@ -39,7 +39,8 @@ class OpenApiContractTest {
         new io.pagelens.api.MonitorRoutes(null, null, true, () -> false).register(r, null);
         new io.pagelens.api.VariantRoutes(null).register(r, null);
         new io.pagelens.api.CrawlRoutes(null, io.pagelens.crawl.CrawlSettings.DEFAULTS, false, () -> false, Clock.systemUTC()).register(r, null);
-        new WebRoutes().register(r);
+        new PreviewRoutes(null).register(r, null);
+        new WebRoutes(WebAccess.OPEN).register(r);
         return r;
     }
 
