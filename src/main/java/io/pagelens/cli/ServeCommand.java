@@ -5,6 +5,7 @@ import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.api.VariantRoutes;
+import io.pagelens.api.DiffRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -117,8 +118,8 @@ public final class ServeCommand implements Callable<Integer> {
             List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage),
-                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, captures, clock), monitors.routes(),
                             new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));
             if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once

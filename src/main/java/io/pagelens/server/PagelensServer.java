@@ -128,11 +128,11 @@ public final class PagelensServer implements AutoCloseable {
             }
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
-            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new HealthRoutes(jobs, workers, p.hooks(), draining, s.metricsToken()).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes(web).register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry(), s.limits());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();
