@@ -5,6 +5,7 @@ import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.api.VariantRoutes;
+import io.pagelens.api.DiffRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -16,7 +17,10 @@ import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.MonitorParts;
 import io.pagelens.server.CrawlPipeline;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
@@ -27,6 +31,7 @@ import io.pagelens.store.Database;
 import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
+import io.pagelens.web.PreviewRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -64,6 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
         Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
+        MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -105,13 +111,21 @@ public final class ServeCommand implements Callable<Integer> {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
+            MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
+                    egress, obs.registry(), clock);
             // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
+            handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler(), crawls.handler()),
-                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock)),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, captures, clock), monitors.routes(),
+                            new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));
+            if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
+            if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
             if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {

@@ -72,6 +72,8 @@ public final class MeterNames {
     public static final String JOBS_FINISHED = "pagelens.jobs.finished";
 
     // monitors (published by monitor.MonitorScheduler and its job handlers)
+    /** Gauge: monitors stored (shared by every process on the database). */
+    public static final String MONITORS = "pagelens.monitors";
     /** Counter of monitor runs ended, tag "status": new, same, changed, removed, failed. */
     public static final String MONITOR_RUNS = "pagelens.monitor.runs";
     /** Counter of pages checked by monitor runs, tag "status": new, same, changed, removed. */
