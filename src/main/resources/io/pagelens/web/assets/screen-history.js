@@ -28,7 +28,7 @@ export async function render(main, [id]) {
         const v = versions.find(x => x.id === cid);
         const shot = v && (v.artifacts || []).find(a => a.format === "screenshot");
         return el("figure", { class: "card" }, el("figcaption", {}, `${i ? "B" : "A"}: v${v?.version ?? "?"}`),
-          shot ? el("img", { src: `/v1/captures/${encodeURIComponent(cid)}/preview/0?width=640`, alt: `Version ${v.version}`, width: 640,
+          shot?.contentType === "image/png" ? el("img", { src: `/v1/captures/${encodeURIComponent(cid)}/preview/0?width=640`, alt: `Version ${v.version}`, width: 640,
             height: Math.round(Math.min(2048, shot.height) * 640 / shot.width), class: "chart" }) : el("p", { class: "muted" }, "no screenshot"));
       }));
       diffBox.replaceChildren(diffRoutes.length
