@@ -5,6 +5,7 @@ import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.api.VariantRoutes;
+import io.pagelens.api.DiffRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -16,11 +17,16 @@ import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.MonitorParts;
 import io.pagelens.server.CrawlPipeline;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
+import io.pagelens.server.SharedServices;
+import io.pagelens.redis.RedisSettings;
 import io.pagelens.store.Database;
 import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
@@ -62,6 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
+        MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -85,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
             // SQLite serves one process; PostgreSQL is what several web and worker processes share
             if (env.string("DATABASE_URL").isEmpty()) push(stack, SqliteProcessLock.acquire(Database.dataFolder(env)));
             Storage storage = push(stack, Storage.open(env));
+            SharedServices shared = push(stack, SharedServices.of(storage.database(), redis, obs.registry(), clock));
             push(stack, new StorageMaintenance(storage).start());
             ApiHooks hooks = ApiHooks.basic(obs::scrape);
             CapturePipeline pipeline;
@@ -102,13 +111,18 @@ public final class ServeCommand implements Callable<Integer> {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
+            MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
+                    egress, obs.registry(), clock);
             // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
+            handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(pipeline.handler(), crawls.handler()),
-                    List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), crawls.routes(settings.webhookSecret() != null, clock),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
                             new PreviewRoutes(storage)),
-                    hooks, obs.registry(), clock, egress)));
+                    hooks, obs.registry(), clock, egress, shared)));
+            if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
             // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
             if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));

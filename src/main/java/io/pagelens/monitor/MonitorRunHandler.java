@@ -118,7 +118,7 @@ public final class MonitorRunHandler implements JobHandler {
             try {
                 PageChange c = check.check(m, run, page[0], page[1]);
                 changes.add(c);
-                summaries.add(PageCheck.describe(c));
+                summaries.add(c.describe());
                 overall = overall == null ? c.status() : overall.and(c.status());
                 metrics.counter(MeterNames.MONITOR_CHANGES, "status", c.status().id()).increment();
             } catch (CaptureException e) {

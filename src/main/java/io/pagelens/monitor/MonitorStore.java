@@ -35,6 +35,10 @@ public final class MonitorStore {
     private static final String CHANGE_COLS = "id, monitor_id, run_id, url, change_status, http_status, capture_id, previous_capture_id, "
             + "changed_percent, regions, added_words, removed_words, diff_image_sha256, text_diff_sha256, text_diff_excerpt, created_at";
 
+    /** A run of the monitor whose job is still queued or running (a run whose job ended otherwise does not block). */
+    private static final String IN_FLIGHT = "SELECT 1 FROM monitor_runs r JOIN jobs j ON j.id = r.job_id WHERE r.monitor_id = ? "
+            + "AND r.state IN ('queued', 'running') AND j.state IN ('queued', 'running')";
+
     private final Database db;
     private final Clock clock;
     private final String lockDue;
@@ -136,7 +140,9 @@ public final class MonitorStore {
     /**
      * Enqueues the due run of {@code m} and moves its schedule on, all in one transaction: the run row (ignored when the
      * due time has one already), its job (made by {@code job} from the run's id), the run's job id, and the monitor's
-     * next due time (only if nobody moved it meanwhile). Empty when another scheduler got there first.
+     * next due time (only if nobody moved it meanwhile). Empty when another scheduler got there first, or when the
+     * monitor's previous run is still queued or running (runs of one monitor never overlap, so each compares with
+     * the capture of the one before; the waiting due time is coalesced with later ones).
      */
     public Optional<MonitorRun> enqueueDue(Monitor m, Schedule.Catchup due, Function<String, NewJob> job, JobStore jobs) {
         long now = clock.millis();
@@ -146,6 +152,13 @@ public final class MonitorStore {
                 bind(ps, new Object[]{m.id(), m.nextDueAt().toEpochMilli(), true});
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.<String>empty(); // moved on, paused, deleted, or locked by another
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(IN_FLIGHT)) {
+                bind(ps, new Object[]{m.id()});
+                try (ResultSet rs = ps.executeQuery()) {
+                    // the previous run still waits or runs: this due time waits, and is coalesced if more pass
+                    if (rs.next()) return Optional.<String>empty();
                 }
             }
             String id = Ids.next("mrun", now);

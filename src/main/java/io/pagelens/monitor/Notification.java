@@ -38,7 +38,7 @@ final class Notification {
         for (PageChange c : changes) {
             if (!c.status().notifies()) continue;
             changed++;
-            ObjectNode p = PageCheck.describe(c);
+            ObjectNode p = c.describe();
             if (c.textDiffExcerpt() != null) {
                 p.putObject("textDiff").put("unified", c.textDiffExcerpt())
                         .put("truncated", c.textDiffExcerpt().length() >= PageCheck.EXCERPT_CHARS);

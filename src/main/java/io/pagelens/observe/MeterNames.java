@@ -72,6 +72,8 @@ public final class MeterNames {
     public static final String JOBS_FINISHED = "pagelens.jobs.finished";
 
     // monitors (published by monitor.MonitorScheduler and its job handlers)
+    /** Gauge: monitors stored (shared by every process on the database). */
+    public static final String MONITORS = "pagelens.monitors";
     /** Counter of monitor runs ended, tag "status": new, same, changed, removed, failed. */
     public static final String MONITOR_RUNS = "pagelens.monitor.runs";
     /** Counter of pages checked by monitor runs, tag "status": new, same, changed, removed. */
@@ -86,6 +88,12 @@ public final class MeterNames {
     public static final String MONITOR_COALESCED = "pagelens.monitor.coalesced";
     /** Counter of job events a cross-process bus failed to send or receive, tags "bus" and "op" (send, listen). */
     public static final String EVENTS_ERRORS = "pagelens.events.errors";
+
+    /**
+     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness):
+     * rises while Redis is lost, and the process keeps serving.
+     */
+    public static final String REDIS_DEGRADED = "pagelens.redis.degraded";
 
     // store (published by store.Storage)
     /** Counter: captures saved. */

@@ -16,7 +16,6 @@ import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.egress.EgressGuard;
 import io.pagelens.jobs.EventBus;
 import io.pagelens.jobs.FollowUps;
-import io.pagelens.jobs.PgNotifyBus;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
@@ -70,8 +69,8 @@ public final class PagelensServer implements AutoCloseable {
      * {@code egress} guards webhook deliveries as it guards captures.
      */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock, EgressGuard egress, EventBus bus) {
-        /** With the bus chosen by the database: LISTEN/NOTIFY on PostgreSQL, none (one process) on SQLite. */
+                        MeterRegistry registry, Clock clock, EgressGuard egress, SharedServices shared) {
+        /** With the shared services chosen by the database alone (no Redis); the server owns and closes them. */
         public Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
                      MeterRegistry registry, Clock clock, EgressGuard egress) {
             this(db, handlers, routes, hooks, registry, clock, egress, null);
@@ -85,8 +84,8 @@ public final class PagelensServer implements AutoCloseable {
     private final AtomicBoolean draining;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String firstKey;
+    private SharedServices ownShared;
     private final WebAccess web;
-    private EventBus ownBus;
 
     private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
                            AtomicBoolean draining, WebAccess web) {
@@ -101,9 +100,9 @@ public final class PagelensServer implements AutoCloseable {
 
     public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
         JobStore store = new JobStore(p.db(), p.clock());
-        EventBus bus = p.bus();
-        boolean ownsBus = bus == null;
-        if (ownsBus) bus = p.db().dialect() == Dialect.POSTGRES ? new PgNotifyBus(p.db(), p.registry()) : EventBus.LOCAL;
+        boolean ownsShared = p.shared() == null;
+        SharedServices shared = ownsShared ? SharedServices.of(p.db(), Optional.empty(), p.registry(), p.clock()) : p.shared();
+        EventBus bus = shared.bus();
         JobEvents events = new JobEvents(bus);
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
@@ -123,25 +122,26 @@ public final class PagelensServer implements AutoCloseable {
                 // API keys for programs; the dashboard's session cookie for people (web.SessionGuard)
                 DashboardSessions sessions = new DashboardSessions(p.db(), keys, p.clock());
                 sessions.purgeExpired();
-                SessionGuard sessionGuard = new SessionGuard(new ApiKeyGuard(keys, p.clock()), sessions);
+                SessionGuard sessionGuard = new SessionGuard(new ApiKeyGuard(keys, p.clock(), shared.rates()), sessions);
                 guard = sessionGuard;
                 web = new WebAccess(sessions, sessionGuard, keys);
             }
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
-            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new HealthRoutes(jobs, workers, p.hooks(), draining, s.metricsToken()).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
             new WebRoutes(web).register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry(), s.limits());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();
         PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining, web);
-        if (ownsBus) server.ownBus = bus;
+        if (ownsShared) server.ownShared = shared;
         log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
                 .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
-                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe()).log("server started");
+                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe())
+                .addKeyValue("rateLimits", shared.rates().describe()).log("server started");
         return server;
     }
 
@@ -186,7 +186,7 @@ public final class PagelensServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (ownBus != null) ownBus.close();
+        if (ownShared != null) ownShared.close();
         log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("server drained and stopped");
     }
 
@@ -195,7 +195,7 @@ public final class PagelensServer implements AutoCloseable {
         if (closed.getAndSet(true)) return;
         if (workers != null) workers.abandon();
         if (http != null) http.stop(Duration.ZERO);
-        if (ownBus != null) ownBus.close();
+        if (ownShared != null) ownShared.close();
     }
 
     @Override

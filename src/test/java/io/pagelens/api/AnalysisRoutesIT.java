@@ -8,6 +8,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.pagelens.analysis.PageScripts;
+import io.pagelens.analysis.TestBrowser;
+import io.pagelens.analysis.diff.Box;
+import io.pagelens.image.PngReader;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +84,67 @@ class AnalysisRoutesIT {
 
         assertThat(api.send("DELETE", "/v1/projects/vblog/variants/cleaner", null).statusCode()).isEqualTo(204);
         api.json("GET", "/v1/projects/vblog/variants/cleaner", null, 404);
+    }
+
+    String captureId(String body) throws Exception {
+        return api.json("POST", "/v1/captures", body.replace("URL", blog()), 200).path("id").asText();
+    }
+
+    /** Where {@code selector} lays out on the blog at the captures' viewport, in page pixels. */
+    Box boxOf(String selector) throws Exception {
+        try (TestBrowser browser = new TestBrowser(); TestBrowser.Page page = browser.open(1280, 800)) {
+            page.navigate(blog());
+            JsonNode n = page.evaluate("(() => { const r = document.querySelector(" + PageScripts.literal(selector)
+                    + ").getBoundingClientRect(); return {x: Math.floor(r.left + scrollX), y: Math.floor(r.top + scrollY), w: Math.ceil(r.width), h: Math.ceil(r.height)}; })()");
+            return new Box(n.path("x").asInt(), n.path("y").asInt(), n.path("w").asInt(), n.path("h").asInt());
+        }
+    }
+
+    /**
+     * The issue's corpus-blog test through the product: a stored variant changing the headline text and the CTA colour
+     * is captured beside the control, and GET /v1/captures/{a}/diff?against={b} finds those two regions and nothing
+     * else, with the Markdown diff, the two images and the answer stored; an unchanged page diffs to 0 (stable render).
+     */
+    @Test
+    void blogVariant_diffAgainstControl_findsTheHeadlineAndTheCtaOnly() throws Exception {
+        api.json("POST", "/v1/projects", "{\"name\": \"dblog\"}", 201);
+        api.json("POST", "/v1/projects/dblog/variants", BLOG_VARIANT, 201);
+        String common = "\"url\": \"URL\", \"projectId\": \"dblog\", \"fullPage\": true, \"formats\": [\"screenshot\", \"markdown\"]";
+        String control = captureId("{" + common + ", \"analysis\": {\"stableRender\": true}}");
+        String variant = captureId("{" + common + ", \"variantId\": \"cleaner\"}");
+
+        JsonNode d = api.json("GET", "/v1/captures/" + control + "/diff?against=" + variant, null, 200);
+        assertThat(d.path("heightDifference").asInt()).isZero();
+        List<Box> found = new ArrayList<>();
+        for (JsonNode r : d.path("regions")) {
+            assertThat(r.path("kind").asText()).isEqualTo("changed");
+            found.add(new Box(r.path("x").asInt(), r.path("y").asInt(), r.path("width").asInt(), r.path("height").asInt()));
+        }
+        Box headline = boxOf("header.masthead h1"), cta = boxOf("a.btn-primary");
+        assertThat(found).as("regions " + found + ", headline " + headline + ", cta " + cta).hasSize(2);
+        assertThat(found).anySatisfy(f -> assertThat(headline.grow(4).contains(f)).isTrue());
+        assertThat(found).anySatisfy(f -> assertThat(cta.grow(4).contains(f)).isTrue());
+        assertThat(d.path("textDiff").path("unified").asText()).contains("+").contains("Cleaner Blog");
+
+        HttpResponse<byte[]> img = api.bytes(d.path("links").path("diffImage").asText(), Map.of());
+        assertThat(img.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> side = api.bytes(d.path("links").path("sideBySide").asText(), Map.of());
+        try (PngReader a = new PngReader(new ByteArrayInputStream(img.body()), "diff"); PngReader s2 = new PngReader(new ByteArrayInputStream(side.body()), "side")) {
+            assertThat(s2.width()).isGreaterThan(2 * a.width()); // A | gutter | B
+            assertThat(a.height()).isEqualTo(d.path("heightA").asInt());
+        }
+        assertThat(api.json("GET", "/v1/captures/" + control + "/diff?against=" + variant, null, 200).path("id").asText())
+                .as("stored, answered again").isEqualTo(d.path("id").asText());
+        assertThat(api.json("GET", "/v1/diffs/" + d.path("id").asText(), null, 200).path("changedPixels").asLong())
+                .isEqualTo(d.path("changedPixels").asLong());
+
+        // the same page again, stable: nothing changed
+        String again = captureId("{" + common + ", \"analysis\": {\"stableRender\": true}}");
+        JsonNode same = api.json("GET", "/v1/captures/" + control + "/diff?against=" + again, null, 200);
+        assertThat(same.path("changedPixels").asLong()).isZero();
+        assertThat(same.path("textDiff").path("identical").asBoolean()).isTrue();
+
+        assertThat(api.json("GET", "/v1/captures/" + control + "/diff?against=cap_nope", null, 404).path("field").asText()).isEqualTo("against");
+        assertThat(api.json("GET", "/v1/captures/" + control + "/diff", null, 422).path("field").asText()).isEqualTo("against");
     }
 }

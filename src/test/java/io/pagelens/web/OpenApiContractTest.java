@@ -36,7 +36,9 @@ class OpenApiContractTest {
         new JobRoutes(null, () -> false).register(r);
         new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
+        new io.pagelens.api.MonitorRoutes(null, null, true, () -> false).register(r, null);
         new io.pagelens.api.VariantRoutes(null).register(r, null);
+        new io.pagelens.api.DiffRoutes(null).register(r, null);
         new io.pagelens.api.CrawlRoutes(null, io.pagelens.crawl.CrawlSettings.DEFAULTS, false, () -> false, Clock.systemUTC()).register(r, null);
         new PreviewRoutes(null).register(r, null);
         new WebRoutes(WebAccess.OPEN).register(r);
