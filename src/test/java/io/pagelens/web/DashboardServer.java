@@ -67,7 +67,7 @@ final class DashboardServer implements AutoCloseable {
             handlers.add(captures.handler());
             handlers.add(crawls.handler());
             routes.add(captures.routes(settings, clock));
-            routes.add(crawls.routes(false, clock));
+            routes.add(crawls.routes(false, true, clock));
             routes.add(new io.pagelens.api.VariantRoutes(storage));
             routes.add(new io.pagelens.api.DiffRoutes(storage));
             io.pagelens.server.MonitorParts monitors = io.pagelens.server.MonitorParts.of(storage, captures.service(), settings,
