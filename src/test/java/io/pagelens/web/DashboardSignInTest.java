@@ -94,6 +94,23 @@ class DashboardSignInTest {
     }
 
     @Test
+    void aTenantsKey_signsIntoThatTenantOnly() throws Exception {
+        String acmeKey = new io.pagelens.api.auth.ApiKeyStore(server.storage.database(), java.time.Clock.systemUTC())
+                .create("acme-user", 600, "acme", false).token();
+        String acme = value(form("/login", "key=" + acmeKey, null, null).headers().firstValue("Set-Cookie").orElseThrow());
+        assertThat(get(server.origin() + "/", acme).body()).contains("Sign out (acme-user · tenant acme)");
+        HttpResponse<String> made = post("/v1/projects", "{\"name\":\"acme-only\"}", acme, csrf(get(server.origin() + "/", acme).body()));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(get(server.origin() + "/v1/projects?limit=500", acme).body()).contains("acme-only").doesNotContain("csrf-ok");
+        // a tenant-default key that is not admin does not see acme's project; the terminal link's key (an admin) does
+        String defaultKey = new io.pagelens.api.auth.ApiKeyStore(server.storage.database(), java.time.Clock.systemUTC())
+                .create("plain-user", 600).token();
+        String plain = value(form("/login", "key=" + defaultKey, null, null).headers().firstValue("Set-Cookie").orElseThrow());
+        assertThat(get(server.origin() + "/v1/projects?limit=500", plain).body()).doesNotContain("acme-only");
+        assertThat(get(server.origin() + "/v1/projects?limit=500", signIn()).body()).contains("acme-only");
+    }
+
+    @Test
     void signOut_endsTheSession() throws Exception {
         String session = signIn();
         String csrf = csrf(get(server.origin() + "/", session).body());
