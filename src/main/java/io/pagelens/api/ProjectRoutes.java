@@ -19,13 +19,15 @@ public final class ProjectRoutes implements RouteGroup {
     }
 
     /** Body of {@code POST /v1/projects}. */
-    public record NewProject(String name, Integer keepVersions, Long maxAgeMs) {
+    /** @param url the site's home page, for its brand profile (GET /v1/projects/{id}/brand) */
+    public record NewProject(String name, Integer keepVersions, Long maxAgeMs, String url) {
     }
 
-    public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt) {
+    public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt, String url) {
         static ProjectView of(ProjectInfo p) {
             Retention r = p.retention();
-            return new ProjectView(p.id(), p.name(), r.keepVersions(), r.maxAge() == null ? null : r.maxAge().toMillis(), p.createdAt().toString());
+            return new ProjectView(p.id(), p.name(), r.keepVersions(), r.maxAge() == null ? null : r.maxAge().toMillis(), p.createdAt().toString(),
+                    p.url());
         }
     }
 
@@ -67,7 +69,8 @@ public final class ProjectRoutes implements RouteGroup {
             throw new ApiException(409, "conflict", "a project named '" + n.name() + "' exists", "name");
         }
         Retention retention = new Retention(n.keepVersions(), n.maxAgeMs() == null ? null : Duration.ofMillis(n.maxAgeMs()));
-        ProjectInfo p = storage.createProject(n.name(), retention);
+        String url = n.url() == null ? null : io.pagelens.capture.Urls.parseHttpUrl(n.url()).toString(); // 4xx naming url
+        ProjectInfo p = storage.createProject(n.name(), retention, url);
         ctx.responseHeaders().set("Location", "/v1/projects/" + p.id());
         ctx.json(201, ProjectView.of(p));
     }

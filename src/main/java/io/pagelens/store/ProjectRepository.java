@@ -38,22 +38,26 @@ final class ProjectRepository {
         return findProject(c, "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
     }
 
-    ProjectInfo createProject(String name, Retention retention, long now) {
+    /** The columns {@link ProjectRow#from} reads. */
+    static final String COLUMNS = "id, name, max_versions, max_age_ms, created_at, url";
+
+    ProjectInfo createProject(String name, Retention retention, String url, long now) {
         return db.transaction(c -> {
             if (findProject(c, "name", name).isPresent()) {
                 throw new InvalidRequestException("name", "a project named '" + name + "' already exists");
             }
             String id = Ids.next("prj", now);
             try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO projects (id, name, max_versions, max_age_ms, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO projects (id, name, max_versions, max_age_ms, created_at, url) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, id);
                 st.setString(2, name);
                 Sql.setNullableInt(st, 3, retention.keepVersions());
                 Sql.setNullableLong(st, 4, retention.maxAge() == null ? null : retention.maxAge().toMillis());
                 st.setLong(5, now);
+                st.setString(6, url);
                 st.executeUpdate();
             }
-            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now));
+            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now), url);
         });
     }
 
@@ -76,6 +80,16 @@ final class ProjectRepository {
         });
     }
 
+    boolean updateUrl(String projectId, String url) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE projects SET url = ? WHERE id = ?")) {
+                st.setString(1, url);
+                st.setString(2, projectId);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
     boolean deleteProject(String projectId) {
         return db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
@@ -87,7 +101,7 @@ final class ProjectRepository {
 
     Listing<ProjectInfo> projects(ListQuery q) {
         return db.read(c -> {
-            String sql = "SELECT id, name, max_versions, max_age_ms, created_at FROM projects"
+            String sql = "SELECT " + COLUMNS + " FROM projects"
                     + (q.after() == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 int i = 1;
@@ -104,7 +118,7 @@ final class ProjectRepository {
 
     static Optional<ProjectRow> findProject(Connection c, String column, String value) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, name, max_versions, max_age_ms, created_at FROM projects WHERE " + column + " = ?")) {
+                "SELECT " + COLUMNS + " FROM projects WHERE " + column + " = ?")) {
             st.setString(1, value);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(ProjectRow.from(rs)) : Optional.empty();
@@ -112,15 +126,15 @@ final class ProjectRepository {
         }
     }
 
-    record ProjectRow(String id, String name, Integer keepVersions, Long maxAgeMs, long createdAt) {
+    record ProjectRow(String id, String name, Integer keepVersions, Long maxAgeMs, long createdAt, String url) {
         static ProjectRow from(ResultSet rs) throws SQLException {
             return new ProjectRow(rs.getString("id"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
-                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"));
+                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"), rs.getString("url"));
         }
 
         ProjectInfo info() {
             return new ProjectInfo(id, name, new Retention(keepVersions, maxAgeMs == null ? null : Duration.ofMillis(maxAgeMs)),
-                    Instant.ofEpochMilli(createdAt));
+                    Instant.ofEpochMilli(createdAt), url);
         }
     }
 

@@ -55,6 +55,7 @@ public final class Storage implements AutoCloseable {
     private final RetentionRepository retentions;
     private final VariantRepository variants;
     private final DiffRepository diffs;
+    private final BrandRepository brands;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -78,6 +79,7 @@ public final class Storage implements AutoCloseable {
         this.retentions = new RetentionRepository(db);
         this.variants = new VariantRepository(db);
         this.diffs = new DiffRepository(db);
+        this.brands = new BrandRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -244,7 +246,31 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return createProject(name, retention, null);
+    }
+
+    /**
+     * Creates a project with its own retention and its site's home page ({@code url}, may be null; checked by the caller).
+     *
+     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
+     */
+    public ProjectInfo createProject(String name, Retention retention, String url) {
+        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, url, clock.millis());
+    }
+
+    /** Sets a project's site (a crawl sets it from its start URL); false if there is no such project. */
+    public boolean setProjectUrl(String projectId, String url) {
+        return projects.updateUrl(projectId, url);
+    }
+
+    /** Stores (replaces) a project's brand profile. */
+    public StoredBrand saveBrand(String projectId, String url, String captureId, String profileJson) {
+        return brands.save(projectId, url, captureId, profileJson, clock.millis());
+    }
+
+    /** A project's stored brand profile, if it was computed. */
+    public Optional<StoredBrand> brand(String projectId) {
+        return brands.find(projectId);
     }
 
     /** A project by id ({@code prj_...}) or name. */
