@@ -101,10 +101,10 @@ public final class BrandRoutes implements RouteGroup {
             Optional<StoredBrand> stored = storage.brand(p.id());
             if (stored.isPresent()) return remember(key, view(stored.get()));
         }
-        if (p.url() == null) {
-            throw ApiException.invalid("url", "project " + p.name() + " has no url (its site's home page): create it with {\"name\", \"url\"}, or crawl it");
+        if (p.siteUrl() == null) {
+            throw ApiException.invalid("siteUrl", "project " + p.name() + " has no siteUrl (its home page): create it with {\"name\", \"siteUrl\"}, or crawl it");
         }
-        StoredCapture c = capture(p.url(), p.name());
+        StoredCapture c = capture(p.siteUrl(), p.name());
         StoredBrand saved = storage.saveBrand(p.id(), c.url(), c.id(), Jackson.MAPPER.writeValueAsString(profileOf(c)));
         return remember(key, view(saved));
     }

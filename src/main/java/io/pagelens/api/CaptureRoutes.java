@@ -46,6 +46,7 @@ public final class CaptureRoutes implements RouteGroup {
     private final boolean webhooks;
     private final boolean handOffLate;
     private final Clock clock;
+    private final InputLimits limits;
     private JobService jobs;
 
     public CaptureRoutes(CaptureService captures, Storage storage, OrderCodec codec, ApiSettings settings, Clock clock) {
@@ -57,6 +58,7 @@ public final class CaptureRoutes implements RouteGroup {
         this.webhooks = settings.webhookSecret() != null;
         this.handOffLate = settings.handOffLateCaptures();
         this.clock = clock;
+        this.limits = settings.limits();
     }
 
     @Override
@@ -73,6 +75,7 @@ public final class CaptureRoutes implements RouteGroup {
 
     private void create(Ctx ctx) throws Exception {
         CaptureSpec spec = ctx.body(CaptureSpec.class);
+        limits.check(spec);
         if (spec.webhook() != null && !webhooks) {
             throw ApiException.invalid("webhook", "webhooks are disabled on this server (PAGELENS_WEBHOOK_SECRET is not set)");
         }
@@ -86,7 +89,8 @@ public final class CaptureRoutes implements RouteGroup {
                 .deadline(spec.runsAsync() || handOff ? null : start.plus(requestDeadline))
                 .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
                 .owner(caller == null ? null : caller.id())
-                .variants(StoredVariants.of(storage))
+                .tenant(ctx.tenant().owner())
+                .variants(StoredVariants.of(storage, io.pagelens.store.TenantScope.of(ctx.tenant().owner())))
                 .build(start);
         Optional<CaptureOutcome> hit = captures.cached(order);
         if (hit.isPresent()) {
@@ -132,7 +136,7 @@ public final class CaptureRoutes implements RouteGroup {
         }
         CaptureJobResult result = CaptureJobResult.parse(done.result())
                 .orElseThrow(() -> new IllegalStateException("capture job " + done.id() + " succeeded without a capture id"));
-        StoredCapture c = capture(result.captureId());
+        StoredCapture c = capture(ctx, result.captureId());
         ctx.json(200, CaptureView.of(c, result.isCached() ? Boolean.TRUE : null, result.ageMs(), done.id(), pageLinks(c)));
     }
 
@@ -141,18 +145,18 @@ public final class CaptureRoutes implements RouteGroup {
         return c.artifact(Format.LINKS).isPresent() ? storage.links(c.id()) : null;
     }
 
-    private StoredCapture capture(String id) {
-        return storage.capture(id).orElseThrow(() -> ApiException.notFound("capture", id));
+    private StoredCapture capture(Ctx ctx, String id) {
+        return storage.capture(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("capture", id));
     }
 
     private void get(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         ctx.json(200, CaptureView.of(c, null, null, null, pageLinks(c)));
     }
 
     /** The links found on the page, as extracted when it was captured with {@code formats: ["links"]}. */
     private void links(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         if (c.artifact(Format.LINKS).isEmpty()) {
             throw new ApiException(404, "not_found", "capture " + c.id() + " has no links; ask for them with formats: [\"links\"]");
         }
@@ -163,12 +167,12 @@ public final class CaptureRoutes implements RouteGroup {
     /** Deletes the record and its artifact references; the blobs are freed by the next GC unless another capture holds them. */
     private void delete(Ctx ctx) throws IOException {
         String id = ctx.param("id");
-        if (!storage.deleteCapture(id)) throw ApiException.notFound("capture", id);
+        if (!storage.deleteCapture(ctx.tenant(), id)) throw ApiException.notFound("capture", id);
         ctx.send(204, "application/json", new byte[0]);
     }
 
     private void artifact(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         String name = ctx.param("artifact");
         Format format = CaptureView.DOWNLOADABLE.stream().filter(f -> f.id().equals(name)).findFirst()
                 .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text, metadata, pdf or links)"));

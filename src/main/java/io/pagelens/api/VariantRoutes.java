@@ -20,9 +20,16 @@ public final class VariantRoutes implements RouteGroup {
     static final int MAX_DESCRIPTION_CHARS = 2_000;
 
     private final Storage storage;
+    private final InputLimits limits;
 
     public VariantRoutes(Storage storage) {
+        this(storage, InputLimits.DEFAULTS);
+    }
+
+    /** @param limits bounds the mutation list ({@code PAGELENS_MAX_MUTATIONS}) and its selectors */
+    public VariantRoutes(Storage storage, InputLimits limits) {
         this.storage = storage;
+        this.limits = limits;
     }
 
     /** Body of {@code POST /v1/projects/{id}/variants}. */
@@ -55,7 +62,7 @@ public final class VariantRoutes implements RouteGroup {
 
     private ProjectInfo project(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return storage.project(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("project", id)); // tenant hook
     }
 
     private VariantInfo variant(Ctx ctx, ProjectInfo p) {
@@ -69,6 +76,10 @@ public final class VariantRoutes implements RouteGroup {
         if (n.name() == null) throw ApiException.invalid("name", "name is required");
         if (n.description() != null && n.description().length() > MAX_DESCRIPTION_CHARS) {
             throw ApiException.invalid("description", "at most " + MAX_DESCRIPTION_CHARS + " characters");
+        }
+        if (n.mutations() != null && n.mutations().isArray()) {
+            limits.mutations("mutations", n.mutations().size());
+            for (int i = 0; i < n.mutations().size(); i++) limits.selector("mutations[" + i + "].selector", n.mutations().get(i).path("selector").asText(null));
         }
         Mutations.parse(n.mutations(), "mutations"); // 4xx naming mutations[i].field
         if (storage.variant(p.id(), n.name()).isPresent()) {

@@ -32,6 +32,7 @@ import io.pagelens.store.Database;
 import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
+import io.pagelens.web.PreviewRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -121,12 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
             List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage), new DiffRoutes(storage),
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
                             BrandRoutes.of(storage, pipeline.codec(), settings, clock, caches, env),
-                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes()),
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
+                            new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));
             if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
+            if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
             if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {

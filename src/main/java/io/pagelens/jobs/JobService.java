@@ -75,6 +75,12 @@ public final class JobService {
         return store.list(visibleTo, states, query);
     }
 
+    /** As {@link #list(String, java.util.Set, io.pagelens.store.ListQuery)}, of the jobs of {@code scope}'s tenant(s) too. */
+    public io.pagelens.store.Listing<Job> list(String visibleTo, io.pagelens.store.TenantScope scope, java.util.Set<JobState> states,
+                                               io.pagelens.store.ListQuery query) {
+        return store.list(visibleTo, scope, states, query);
+    }
+
     /**
      * Waits until the job reaches a final state or {@code deadline} passes, and returns it as stored then
      * (possibly still queued or running).

@@ -83,6 +83,7 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
         private Storing storing = Storing.ALWAYS;
         private Instant deadline;
         private String owner;
+        private String tenant;
         private JobPriority defaultPriority = JobPriority.NORMAL;
         private VariantLookup variants;
 
@@ -104,6 +105,12 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
 
         public Builder owner(String o) {
             this.owner = o;
+            return this;
+        }
+
+        /** The tenant whose project the capture is stored in; <b>{@value io.pagelens.store.TenantScope#DEFAULT}</b> by default. */
+        public Builder tenant(String t) {
+            this.tenant = t;
             return this;
         }
 
@@ -150,7 +157,7 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
             CanonicalOptions options = null;
             if (stored) {
                 options = CanonicalOptions.of(request);
-                key = CaptureKey.of(project, spec.pageType(), request, options, variant == null ? null : variant.name());
+                key = CaptureKey.of(project, spec.pageType(), request, options, variant == null ? null : variant.name()).inTenant(tenant);
             }
             Duration maxAge = spec.maxAge() == null ? null : Duration.ofMillis(spec.maxAge());
             return new CaptureOrder(request, key, options, maxAge, spec.webhookUri(), until, spec.priorityOr(defaultPriority), owner);

@@ -12,7 +12,12 @@ public final class StoredVariants {
     }
 
     public static VariantLookup of(Storage storage) {
-        return (project, variantId) -> storage.project(project)
+        return of(storage, io.pagelens.store.TenantScope.ALL);
+    }
+
+    /** Variants of the projects of one tenant (the one a capture is stored in). */
+    public static VariantLookup of(Storage storage, io.pagelens.store.TenantScope scope) {
+        return (project, variantId) -> storage.project(scope, project)
                 .flatMap(p -> storage.variant(p.id(), variantId))
                 .map(v -> {
                     try {

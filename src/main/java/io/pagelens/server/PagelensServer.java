@@ -25,6 +25,10 @@ import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
 import io.pagelens.observe.MeterNames;
 import io.pagelens.store.Database;
+import io.pagelens.web.DashboardSessions;
+import io.pagelens.web.SessionGuard;
+import io.pagelens.web.WebAccess;
+import io.pagelens.store.Dialect;
 import io.pagelens.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +85,11 @@ public final class PagelensServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String firstKey;
     private SharedServices ownShared;
+    private final WebAccess web;
 
     private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
-                           AtomicBoolean draining) {
+                           AtomicBoolean draining, WebAccess web) {
+        this.web = web;
         this.settings = settings;
         this.draining = draining;
         this.jobs = jobs;
@@ -108,20 +114,29 @@ public final class PagelensServer implements AutoCloseable {
         ApiServer http = null;
         String firstKey = null;
         AtomicBoolean draining = new AtomicBoolean();
+        WebAccess web = WebAccess.OPEN;
         if (role.serves()) {
             ApiKeyStore keys = new ApiKeyStore(p.db(), p.clock());
-            RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock(), shared.rates());
+            RequestGuard guard = RequestGuard.OPEN;
+            if (!s.openAccess()) {
+                // API keys for programs; the dashboard's session cookie for people (web.SessionGuard)
+                DashboardSessions sessions = new DashboardSessions(p.db(), keys, p.clock());
+                sessions.purgeExpired();
+                SessionGuard sessionGuard = new SessionGuard(new ApiKeyGuard(keys, p.clock(), shared.rates()), sessions);
+                guard = sessionGuard;
+                web = new WebAccess(sessions, sessionGuard, keys);
+            }
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
-            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new HealthRoutes(jobs, workers, p.hooks(), draining, s.metricsToken()).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
-            new WebRoutes().register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
+            new WebRoutes(web).register(router);
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry(), s.limits());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();
-        PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
+        PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining, web);
         if (ownsShared) server.ownShared = shared;
         log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
                 .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
@@ -142,6 +157,14 @@ public final class PagelensServer implements AutoCloseable {
     /** The key created at first start of a keyed server (print it once); empty when keys existed already. */
     public Optional<String> firstKey() {
         return Optional.ofNullable(firstKey);
+    }
+
+    /**
+     * A new one-time dashboard login token (for {@code /login?token=}), to show where only the operator sees it (the
+     * terminal); empty with open access (no sign-in) or when this process serves no HTTP.
+     */
+    public Optional<String> newLoginToken() {
+        return http == null || web.open() ? Optional.empty() : Optional.of(web.sessions().createLink());
     }
 
     /**

@@ -177,9 +177,14 @@ public final class Storage implements AutoCloseable {
         return captures.findCurrent(key, Long.MIN_VALUE);
     }
 
-    /** One capture version by id (current or history). */
+    /** One capture version by id (current or history), of any tenant. */
     public Optional<StoredCapture> capture(String captureId) {
-        return captures.capture(captureId);
+        return capture(TenantScope.ALL, captureId);
+    }
+
+    /** One capture version by id, if it is visible in {@code scope}. */
+    public Optional<StoredCapture> capture(TenantScope scope, String captureId) {
+        return captures.capture(scope, captureId);
     }
 
     /**
@@ -188,7 +193,12 @@ public final class Storage implements AutoCloseable {
      * current version of its key, the previous one becomes current. False if there was no such capture.
      */
     public boolean deleteCapture(String captureId) {
-        boolean deleted = captures.delete(captureId, clock.millis());
+        return deleteCapture(TenantScope.ALL, captureId);
+    }
+
+    /** As {@link #deleteCapture(String)}, of a capture visible in {@code scope} only (false for another tenant's). */
+    public boolean deleteCapture(TenantScope scope, String captureId) {
+        boolean deleted = captures.delete(scope, captureId, clock.millis());
         if (deleted) log.atInfo().addKeyValue("id", captureId).log("capture deleted");
         return deleted;
     }
@@ -246,21 +256,7 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return createProject(name, retention, null);
-    }
-
-    /**
-     * Creates a project with its own retention and its site's home page ({@code url}, may be null; checked by the caller).
-     *
-     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
-     */
-    public ProjectInfo createProject(String name, Retention retention, String url) {
-        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, url, clock.millis());
-    }
-
-    /** Sets a project's site (a crawl sets it from its start URL); false if there is no such project. */
-    public boolean setProjectUrl(String projectId, String url) {
-        return projects.updateUrl(projectId, url);
+        return createProject(TenantScope.ALL, name, retention, null);
     }
 
     /** Stores (replaces) a project's brand profile. */
@@ -273,9 +269,24 @@ public final class Storage implements AutoCloseable {
         return brands.find(projectId);
     }
 
-    /** A project by id ({@code prj_...}) or name. */
+    /** As {@link #createProject(String, Retention)}, in the scope's own tenant (names are unique per tenant). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention) {
+        return createProject(scope, name, retention, null);
+    }
+
+    /** As {@link #createProject(TenantScope, String, Retention)}, with the site the project covers (an http(s) URL, or null). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention, String siteUrl) {
+        return projects.createProject(scope, CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, siteUrl, clock.millis());
+    }
+
+    /** A project by id ({@code prj_...}) or name, of any tenant (a name is looked up in {@value TenantScope#DEFAULT} first). */
     public Optional<ProjectInfo> project(String idOrName) {
-        return projects.project(idOrName);
+        return project(TenantScope.ALL, idOrName);
+    }
+
+    /** A project by id or name, if it is visible in {@code scope}. */
+    public Optional<ProjectInfo> project(TenantScope scope, String idOrName) {
+        return projects.project(scope, idOrName);
     }
 
     /** Replaces a project's retention limits; false if there is no such project. */
@@ -290,7 +301,12 @@ public final class Storage implements AutoCloseable {
 
     /** Projects in creation order. */
     public Listing<ProjectInfo> projects(ListQuery query) {
-        return projects.projects(query);
+        return projects(TenantScope.ALL, query);
+    }
+
+    /** The projects visible in {@code scope}, in creation order. */
+    public Listing<ProjectInfo> projects(TenantScope scope, ListQuery query) {
+        return projects.projects(scope, query);
     }
 
     /** Pages of a project in creation order. */

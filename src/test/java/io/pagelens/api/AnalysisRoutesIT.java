@@ -159,9 +159,9 @@ class AnalysisRoutesIT {
             JsonNode truth = io.pagelens.json.Jackson.MAPPER.readTree(java.nio.file.Files.readString(
                     io.pagelens.analysis.brand.BrandProfileITs.northwind().resolve("brand.json")));
             api.json("POST", "/v1/projects", "{\"name\": \"nobrand\"}", 201);
-            assertThat(api.json("GET", "/v1/projects/nobrand/brand", null, 422).path("field").asText()).isEqualTo("url");
-            JsonNode p = api.json("POST", "/v1/projects", "{\"name\": \"northwind\", \"url\": \"" + north.url("/") + "\"}", 201);
-            assertThat(p.path("url").asText()).startsWith("http://127.0.0.1:");
+            assertThat(api.json("GET", "/v1/projects/nobrand/brand", null, 422).path("field").asText()).isEqualTo("siteUrl");
+            JsonNode p = api.json("POST", "/v1/projects", "{\"name\": \"northwind\", \"siteUrl\": \"" + north.url("/") + "\"}", 201);
+            assertThat(p.path("siteUrl").asText()).startsWith("http://127.0.0.1:");
 
             JsonNode b = api.json("GET", "/v1/projects/northwind/brand", null, 200);
             JsonNode brand = b.path("brand");

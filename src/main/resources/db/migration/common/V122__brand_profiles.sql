@@ -1,7 +1,4 @@
--- A project's site (its home page URL, set at creation or by a crawl) and its brand profile (issue 13).
-ALTER TABLE projects ADD COLUMN url TEXT;
-
--- The brand profile computed from the project's home page: recomputed only when asked (?refresh=true).
+-- The brand profile computed from a project's home page (its site_url), issue 13: recomputed only when asked (?refresh=true).
 CREATE TABLE brand_profiles (
     project_id   VARCHAR(40) PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
     url          TEXT        NOT NULL,  -- the page it was computed from
