@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 KeysCommand.class,
                 CaptureCommand.class,
+                CrawlCommand.class,
+                MapCommand.class,
                 ListCommand.class,
                 GcCommand.class,
                 ServeCommand.class,
