@@ -4,7 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pagelens.api.auth.ApiKey;
 import io.pagelens.api.auth.ApiKeyStore;
-import io.pagelens.api.auth.TokenBucket;
+import io.pagelens.limits.LocalRateLimiter;
+import io.pagelens.limits.RateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,15 +23,19 @@ public final class ApiKeyGuard implements RequestGuard {
     static final int BURST_SECONDS = 10;
 
     private final ApiKeyStore store;
-    private final Clock clock;
     private final Cache<String, Optional<ApiKey>> lookups = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(LOOKUP_TTL).build();
-    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final RateLimiter limiter;
 
+    /** Buckets in this process. */
     public ApiKeyGuard(ApiKeyStore store, Clock clock) {
+        this(store, clock, new LocalRateLimiter(clock));
+    }
+
+    /** Buckets in {@code limiter}: shared by every web node when it is PostgreSQL's or Redis's. */
+    public ApiKeyGuard(ApiKeyStore store, Clock clock, RateLimiter limiter) {
         this.store = store;
-        this.clock = clock;
+        this.limiter = limiter;
     }
 
     @Override
@@ -48,9 +53,7 @@ public final class ApiKeyGuard implements RequestGuard {
                 }))
                 .orElseThrow(() -> new ApiException(401, "unauthorized", "unknown API key"));
         if (key.revoked()) throw new ApiException(401, "unauthorized", "this API key was revoked");
-        TokenBucket bucket = buckets.get(key.id(), id -> new TokenBucket(key.ratePerMinute(),
-                Math.max(1, key.ratePerMinute() * BURST_SECONDS / 60), clock));
-        Duration wait = bucket.take();
+        Duration wait = limiter.take("key:" + key.id(), key.ratePerMinute(), Math.max(1, key.ratePerMinute() * BURST_SECONDS / 60));
         if (!wait.isZero()) {
             long s = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new ApiException(429, "rate_limited", "rate limit of " + key.ratePerMinute() + " requests per minute exceeded for this key; retry after " + s + " s")

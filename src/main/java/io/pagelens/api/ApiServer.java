@@ -36,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     private final RequestGuard guard;
     private final MemoryProbe memory;
     private final long maxBodyBytes;
+    private final InputLimits limits;
     private final MeterRegistry registry;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,6 +49,13 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(String host, int port, Router router, RequestGuard guard, MemoryProbe memory, long maxBodyBytes,
                      MeterRegistry registry) throws IOException {
+        this(host, port, router, guard, memory, maxBodyBytes, registry, InputLimits.DEFAULTS);
+    }
+
+    /** @param limits the request target's length is checked here (414); routes check their bodies' fields */
+    public ApiServer(String host, int port, Router router, RequestGuard guard, MemoryProbe memory, long maxBodyBytes,
+                     MeterRegistry registry, InputLimits limits) throws IOException {
+        this.limits = limits;
         if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         this.router = router;
         this.guard = guard;
@@ -79,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         ex.getResponseHeaders().set(RequestIds.HEADER, requestId);
         try (ex; LogContext.Scope ignored = LogContext.put(LogContext.REQUEST_ID, requestId)) {
             try {
+                limits.requestTarget(ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
                 if (!m.found()) {
                     if (!m.allowed().isEmpty()) {
                         ex.getResponseHeaders().set("Allow", String.join(", ", m.allowed()));

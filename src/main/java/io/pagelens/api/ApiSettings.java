@@ -32,10 +32,17 @@ import java.util.Locale;
  * @param seedKeys         keys declared in {@code PAGELENS_API_KEYS} (hashed; see {@link SeedKey})
  * @param createFirstKey   whether a first start with no key at all may create one ({@code serve} sets false when
  *                         it has no terminal to show it on)
+ * @param handOffLateCaptures a synchronous capture still running at the request deadline answers 202 with its job
+ *                         (which runs on) instead of 503; on when {@code DYNO} is set, so a long capture never meets
+ *                         the router's timeout. A request's own {@code deadline} field keeps the 503.
+ * @param metricsToken     {@code PAGELENS_METRICS_TOKEN}: {@code /metrics} answers only requests that send it as a bearer
+ *                         token (at least 16 characters); null leaves {@code /metrics} open
+ * @param limits           what one request may ask for ({@code PAGELENS_MAX_URL_LENGTH}, {@code PAGELENS_MAX_HEADERS}, ...; see {@link InputLimits})
  */
 public record ApiSettings(String host, int port, boolean openAccess, int defaultRate, long maxBodyBytes, int queueLimit,
                           Duration requestDeadline, int maxAttempts, WorkerPool.Settings workers, Duration shutdownGrace,
-                          String webhookSecret, List<SeedKey> seedKeys, boolean createFirstKey) {
+                          String webhookSecret, List<SeedKey> seedKeys, boolean createFirstKey,
+                          boolean handOffLateCaptures, InputLimits limits, String metricsToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_RATE_PER_MINUTE = 120;
@@ -83,12 +90,20 @@ public record ApiSettings(String host, int port, boolean openAccess, int default
                 rate,
                 env.integer("PAGELENS_MAX_BODY_BYTES", (int) ApiServer.DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
                 env.integer("PAGELENS_QUEUE_LIMIT", JobService.DEFAULT_QUEUE_LIMIT, 0, 100_000), deadline,
-                env.integer("PAGELENS_JOB_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 20), ws, grace, secret, seeds, true);
+                env.integer("PAGELENS_JOB_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 20), ws, grace, secret, seeds, true, dyno,
+                InputLimits.fromEnv(env), metricsToken(env));
     }
 
     /** These settings, except that no first key is created (nobody could be shown it). */
     public ApiSettings withoutFirstKey() {
         return new ApiSettings(host, port, openAccess, defaultRate, maxBodyBytes, queueLimit, requestDeadline, maxAttempts, workers,
-                shutdownGrace, webhookSecret, seedKeys, false);
+                shutdownGrace, webhookSecret, seedKeys, false, handOffLateCaptures, limits, metricsToken);
+    }
+
+    /** Never echoed in an error: it is a secret. */
+    private static String metricsToken(Env env) {
+        String t = env.string("PAGELENS_METRICS_TOKEN").orElse(null);
+        if (t != null && t.strip().length() < 16) throw new ConfigException("PAGELENS_METRICS_TOKEN", "must have at least 16 characters");
+        return t == null ? null : t.strip();
     }
 }

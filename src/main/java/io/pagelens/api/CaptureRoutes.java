@@ -14,6 +14,7 @@ import io.pagelens.pipeline.CaptureOutcome;
 import io.pagelens.pipeline.CaptureService;
 import io.pagelens.pipeline.CaptureSpec;
 import io.pagelens.pipeline.OrderCodec;
+import io.pagelens.pipeline.StoredVariants;
 import io.pagelens.store.blob.BlobContent;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StoredArtifact;
@@ -43,7 +44,9 @@ public final class CaptureRoutes implements RouteGroup {
     private final Duration requestDeadline;
     private final int maxAttempts;
     private final boolean webhooks;
+    private final boolean handOffLate;
     private final Clock clock;
+    private final InputLimits limits;
     private JobService jobs;
 
     public CaptureRoutes(CaptureService captures, Storage storage, OrderCodec codec, ApiSettings settings, Clock clock) {
@@ -53,7 +56,9 @@ public final class CaptureRoutes implements RouteGroup {
         this.requestDeadline = settings.requestDeadline();
         this.maxAttempts = settings.maxAttempts();
         this.webhooks = settings.webhookSecret() != null;
+        this.handOffLate = settings.handOffLateCaptures();
         this.clock = clock;
+        this.limits = settings.limits();
     }
 
     @Override
@@ -70,16 +75,22 @@ public final class CaptureRoutes implements RouteGroup {
 
     private void create(Ctx ctx) throws Exception {
         CaptureSpec spec = ctx.body(CaptureSpec.class);
+        limits.check(spec);
         if (spec.webhook() != null && !webhooks) {
             throw ApiException.invalid("webhook", "webhooks are disabled on this server (PAGELENS_WEBHOOK_SECRET is not set)");
         }
         ApiKey caller = ctx.principal();
         Instant start = clock.instant();
+        // behind a router with a hard timeout (Heroku), a synchronous capture without a deadline of its own runs
+        // on as a job once the request deadline passes, and the caller gets 202 with it instead of a router error
+        boolean handOff = handOffLate && !spec.runsAsync() && spec.deadline() == null;
         CaptureOrder order = CaptureOrder.from(spec)
                 .storing(CaptureOrder.Storing.ALWAYS)
-                .deadline(spec.runsAsync() ? null : start.plus(requestDeadline))
+                .deadline(spec.runsAsync() || handOff ? null : start.plus(requestDeadline))
                 .defaultPriority(spec.runsAsync() ? JobPriority.NORMAL : JobPriority.INTERACTIVE)
                 .owner(caller == null ? null : caller.id())
+                .tenant(ctx.tenant().owner())
+                .variants(StoredVariants.of(storage, io.pagelens.store.TenantScope.of(ctx.tenant().owner())))
                 .build(start);
         Optional<CaptureOutcome> hit = captures.cached(order);
         if (hit.isPresent()) {
@@ -88,8 +99,13 @@ public final class CaptureRoutes implements RouteGroup {
         }
         Job job = jobs.submit(codec.toJob(order.withoutMaxAge(), maxAttempts)); // the cache was just asked
         if (spec.runsAsync()) {
-            ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
-            ctx.json(202, JobView.of(job));
+            accepted(ctx, job);
+            return;
+        }
+        if (handOff) {
+            Job now = jobs.await(job.id(), start.plus(requestDeadline));
+            if (now.state().terminal()) answer(ctx, now);
+            else accepted(ctx, now);
             return;
         }
         Job atDeadline = jobs.await(job.id(), order.deadline());
@@ -104,12 +120,23 @@ public final class CaptureRoutes implements RouteGroup {
             throw ApiException.of(CaptureError.DEADLINE_EXCEEDED, "the capture did not finish within its " + budget
                     + " ms request deadline (" + where + "); nothing was stored. Retry later or send \"async\": true", null);
         }
+        answer(ctx, done);
+    }
+
+    /** 202 with the job to follow ({@code Location}), for async requests and captures handed off at the deadline. */
+    private static void accepted(Ctx ctx, Job job) throws IOException {
+        ctx.responseHeaders().set("Location", "/v1/jobs/" + job.id());
+        ctx.json(202, JobView.of(job));
+    }
+
+    /** The answer of a synchronous request whose job ended: the capture, or the job's error. */
+    private void answer(Ctx ctx, Job done) throws IOException {
         if (done.state() != JobState.SUCCEEDED) {
             throw new ApiException(CaptureError.fromCode(done.errorCode()).httpStatus(), done.errorCode(), done.errorMessage());
         }
         CaptureJobResult result = CaptureJobResult.parse(done.result())
                 .orElseThrow(() -> new IllegalStateException("capture job " + done.id() + " succeeded without a capture id"));
-        StoredCapture c = capture(result.captureId());
+        StoredCapture c = capture(ctx, result.captureId());
         ctx.json(200, CaptureView.of(c, result.isCached() ? Boolean.TRUE : null, result.ageMs(), done.id(), pageLinks(c)));
     }
 
@@ -118,18 +145,18 @@ public final class CaptureRoutes implements RouteGroup {
         return c.artifact(Format.LINKS).isPresent() ? storage.links(c.id()) : null;
     }
 
-    private StoredCapture capture(String id) {
-        return storage.capture(id).orElseThrow(() -> ApiException.notFound("capture", id));
+    private StoredCapture capture(Ctx ctx, String id) {
+        return storage.capture(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("capture", id));
     }
 
     private void get(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         ctx.json(200, CaptureView.of(c, null, null, null, pageLinks(c)));
     }
 
     /** The links found on the page, as extracted when it was captured with {@code formats: ["links"]}. */
     private void links(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         if (c.artifact(Format.LINKS).isEmpty()) {
             throw new ApiException(404, "not_found", "capture " + c.id() + " has no links; ask for them with formats: [\"links\"]");
         }
@@ -140,12 +167,12 @@ public final class CaptureRoutes implements RouteGroup {
     /** Deletes the record and its artifact references; the blobs are freed by the next GC unless another capture holds them. */
     private void delete(Ctx ctx) throws IOException {
         String id = ctx.param("id");
-        if (!storage.deleteCapture(id)) throw ApiException.notFound("capture", id);
+        if (!storage.deleteCapture(ctx.tenant(), id)) throw ApiException.notFound("capture", id);
         ctx.send(204, "application/json", new byte[0]);
     }
 
     private void artifact(Ctx ctx) throws IOException {
-        StoredCapture c = capture(ctx.param("id"));
+        StoredCapture c = capture(ctx, ctx.param("id"));
         String name = ctx.param("artifact");
         Format format = CaptureView.DOWNLOADABLE.stream().filter(f -> f.id().equals(name)).findFirst()
                 .orElseThrow(() -> new ApiException(404, "not_found", "no artifact '" + name + "' (expected screenshot, html, markdown, text, metadata, pdf or links)"));

@@ -25,12 +25,19 @@ public final class HealthRoutes {
     private final ApiHooks hooks;
     private final AtomicBoolean draining;
     private final Instant startedAt = Instant.now();
+    private final byte[] metricsTokenHash; // null: /metrics is open
 
     public HealthRoutes(JobService jobs, WorkerPool workers, ApiHooks hooks, AtomicBoolean draining) {
+        this(jobs, workers, hooks, draining, null);
+    }
+
+    /** @param metricsToken the bearer token {@code /metrics} requires ({@code PAGELENS_METRICS_TOKEN}); null for none */
+    public HealthRoutes(JobService jobs, WorkerPool workers, ApiHooks hooks, AtomicBoolean draining, String metricsToken) {
         this.jobs = jobs;
         this.workers = workers;
         this.hooks = hooks;
         this.draining = draining;
+        this.metricsTokenHash = metricsToken == null ? null : sha256(metricsToken);
     }
 
     public void register(Router r) {
@@ -79,6 +86,22 @@ public final class HealthRoutes {
     }
 
     private void metrics(Ctx ctx) throws IOException {
+        if (metricsTokenHash != null) {
+            String h = ctx.header("Authorization").orElse("");
+            String sent = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : "";
+            // digests of equal length, compared in constant time: neither the token nor its length leaks through timing
+            if (!java.security.MessageDigest.isEqual(metricsTokenHash, sha256(sent))) {
+                throw new ApiException(401, "unauthorized", "/metrics needs 'Authorization: Bearer <PAGELENS_METRICS_TOKEN>'");
+            }
+        }
         ctx.send(200, "text/plain; version=0.0.4; charset=utf-8", hooks.prometheus().get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 }

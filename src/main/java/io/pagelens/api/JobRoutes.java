@@ -44,17 +44,27 @@ public final class JobRoutes {
                 .get("/{id}/events", this::events));
     }
 
-    /** A job the caller may see: jobs are visible to the key that submitted them. */
+    /**
+     * A job the caller may see: one of its tenant's that it submitted (or an internal one of its tenant); an admin key
+     * sees every job. Any other is not found.
+     */
     Job visible(Ctx ctx, String id) {
         Job j = jobs.get(id).orElseThrow(() -> ApiException.notFound("job", id));
-        ApiKey key = ctx.principal();
-        if (key != null && j.owner() != null && !j.owner().equals(key.id())) throw ApiException.notFound("job", id);
+        String owner = ownerFilter(ctx);
+        if (!ctx.tenant().sees(j.tenant()) || (owner != null && j.owner() != null && !j.owner().equals(owner))) {
+            throw ApiException.notFound("job", id);
+        }
         return j;
     }
 
-    private void list(Ctx ctx) throws IOException {
+    /** The key whose jobs a non-admin caller sees; null for an admin key and open access. */
+    private static String ownerFilter(Ctx ctx) {
         ApiKey key = ctx.principal();
-        ListPage<JobView> page = ListPage.of(jobs.list(key == null ? null : key.id(), states(ctx), ProjectRoutes.query(ctx)), JobView::of);
+        return key == null || key.admin() ? null : key.id();
+    }
+
+    private void list(Ctx ctx) throws IOException {
+        ListPage<JobView> page = ListPage.of(jobs.list(ownerFilter(ctx), ctx.tenant(), states(ctx), ProjectRoutes.query(ctx)), JobView::of);
         ctx.json(200, page);
     }
 

@@ -19,13 +19,14 @@ public final class ProjectRoutes implements RouteGroup {
     }
 
     /** Body of {@code POST /v1/projects}. */
-    public record NewProject(String name, Integer keepVersions, Long maxAgeMs) {
+    public record NewProject(String name, Integer keepVersions, Long maxAgeMs, String siteUrl) {
     }
 
-    public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt) {
+    public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt, String siteUrl) {
         static ProjectView of(ProjectInfo p) {
             Retention r = p.retention();
-            return new ProjectView(p.id(), p.name(), r.keepVersions(), r.maxAge() == null ? null : r.maxAge().toMillis(), p.createdAt().toString());
+            return new ProjectView(p.id(), p.name(), r.keepVersions(), r.maxAge() == null ? null : r.maxAge().toMillis(), p.createdAt().toString(),
+                    p.siteUrl());
         }
     }
 
@@ -41,6 +42,7 @@ public final class ProjectRoutes implements RouteGroup {
         r.path("/v1/projects", g -> g
                 .get("", this::list)
                 .post("", this::create)
+                .get("/{id}", ctx -> ctx.json(200, ProjectView.of(project(ctx))))
                 .get("/{id}/pages", this::pages)
                 .get("/{id}/captures", this::captures));
     }
@@ -51,11 +53,11 @@ public final class ProjectRoutes implements RouteGroup {
 
     private ProjectInfo project(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return storage.project(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     private void list(Ctx ctx) throws IOException {
-        ctx.json(200, ListPage.of(storage.projects(query(ctx)), ProjectView::of));
+        ctx.json(200, ListPage.of(storage.projects(ctx.tenant(), query(ctx)), ProjectView::of));
     }
 
     private void create(Ctx ctx) throws IOException {
@@ -63,11 +65,15 @@ public final class ProjectRoutes implements RouteGroup {
         if (n.name() == null) throw ApiException.invalid("name", "name is required");
         if (n.keepVersions() != null && n.keepVersions() < 0) throw ApiException.invalid("keepVersions", "must not be negative");
         if (n.maxAgeMs() != null && n.maxAgeMs() < 1) throw ApiException.invalid("maxAgeMs", "must be positive");
-        if (storage.project(n.name()).isPresent()) {
+        if (storage.project(io.pagelens.store.TenantScope.of(ctx.tenant().owner()), n.name()).isPresent()) {
             throw new ApiException(409, "conflict", "a project named '" + n.name() + "' exists", "name");
         }
+        String site = n.siteUrl() == null || n.siteUrl().isBlank() ? null : n.siteUrl().trim();
+        if (site != null && (site.length() > 2000 || !site.matches("(?i)https?://[^\\s/?#]+.*"))) {
+            throw ApiException.invalid("siteUrl", "siteUrl must be an http or https URL, was '" + (site.length() > 80 ? site.substring(0, 80) + "…" : site) + "'");
+        }
         Retention retention = new Retention(n.keepVersions(), n.maxAgeMs() == null ? null : Duration.ofMillis(n.maxAgeMs()));
-        ProjectInfo p = storage.createProject(n.name(), retention);
+        ProjectInfo p = storage.createProject(ctx.tenant(), n.name(), retention, site);
         ctx.responseHeaders().set("Location", "/v1/projects/" + p.id());
         ctx.json(201, ProjectView.of(p));
     }

@@ -42,7 +42,11 @@ public record CaptureRequest(
         List<Cookie> cookies,
         boolean allowHttpErrors,
         ContentOptions content,
-        PdfOptions pdf) {
+        PdfOptions pdf,
+        AnalysisOptions analysis,
+        CleanOptions clean,
+        EmulationOptions emulation,
+        MaskOptions mask) {
 
     /** Default cap on a full-page screenshot, in CSS pixels. */
     public static final int DEFAULT_MAX_HEIGHT = 20_000;
@@ -59,6 +63,10 @@ public record CaptureRequest(
         cookies = List.copyOf(cookies);
         if (content == null) content = ContentOptions.DEFAULTS;
         if (pdf == null) pdf = PdfOptions.A4;
+        if (analysis == null) analysis = AnalysisOptions.NONE;
+        if (clean == null) clean = CleanOptions.NONE;
+        if (emulation == null) emulation = EmulationOptions.NONE;
+        if (mask == null) mask = MaskOptions.NONE;
     }
 
     /**
@@ -68,7 +76,7 @@ public record CaptureRequest(
     public CaptureRequest withHeadersAndCookies(Map<String, String> headers, List<Cookie> cookies) {
         return new CaptureRequest(url, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip, darkMode,
                 omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout, blockResourceTypes,
-                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation, mask);
     }
 
     public boolean wants(Format f) {
@@ -106,6 +114,10 @@ public record CaptureRequest(
         b.allowHttpErrors = allowHttpErrors;
         b.content = content;
         b.pdf = pdf;
+        b.analysis = analysis;
+        b.clean = clean;
+        b.emulation = emulation;
+        b.mask = mask;
         return b;
     }
 
@@ -135,6 +147,10 @@ public record CaptureRequest(
         private boolean allowHttpErrors;
         private ContentOptions content = ContentOptions.DEFAULTS;
         private PdfOptions pdf = PdfOptions.A4;
+        private AnalysisOptions analysis = AnalysisOptions.NONE;
+        private CleanOptions clean = CleanOptions.NONE;
+        private EmulationOptions emulation = EmulationOptions.NONE;
+        private MaskOptions mask = MaskOptions.NONE;
 
         private Builder(String url) {
             this.rawUrl = url;
@@ -169,6 +185,14 @@ public record CaptureRequest(
         public Builder allowHttpErrors(boolean v) { this.allowHttpErrors = v; return this; }
         public Builder content(ContentOptions v) { this.content = v; return this; }
         public Builder pdf(PdfOptions v) { this.pdf = v; return this; }
+        /** Stable render, variant mutations, brand snapshot; {@link AnalysisOptions#NONE} by default. */
+        public Builder analysis(AnalysisOptions v) { this.analysis = v == null ? AnalysisOptions.NONE : v; return this; }
+        /** Banners, ads, actions and injection; <b>none</b> by default. */
+        public Builder clean(CleanOptions v) { this.clean = v; return this; }
+        /** Device, geolocation, locale and media emulation; <b>none</b> by default. */
+        public Builder emulation(EmulationOptions v) { this.emulation = v; return this; }
+        /** Elements hidden before the outputs (monitors' ignore selectors); <b>none</b> by default. */
+        public Builder mask(MaskOptions v) { this.mask = v == null ? MaskOptions.NONE : v; return this; }
 
         /** Validates every field and returns the request; the exception names the field. */
         public CaptureRequest build() {
@@ -197,7 +221,7 @@ public record CaptureRequest(
             if (formats.isEmpty()) throw new InvalidRequestException("formats", "must name at least one format");
             return new CaptureRequest(uri, formats, imageType, quality, viewport, fullPage, maxHeight, selector, clip,
                     darkMode, omitBackground, waitUntil, waitForSelector, delay, waitForFonts, autoScroll, timeout,
-                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf);
+                    blockResourceTypes, blockUrlPatterns, headers, userAgent, cookies, allowHttpErrors, content, pdf, analysis, clean, emulation, mask);
         }
     }
 }

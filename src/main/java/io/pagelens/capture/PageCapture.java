@@ -70,6 +70,11 @@ final class PageCapture implements PageContext, AutoCloseable {
     }
 
     @Override
+    public <T> T send(Command<T> cmd, java.io.OutputStream binary) throws CdpException, InterruptedException {
+        return session.send(cmd, binary, deadline.cap(settings.commandTimeout()));
+    }
+
+    @Override
     public <T> CompletableFuture<T> sendAsync(Command<T> cmd) {
         return session.sendAsync(cmd, ASYNC_TIMEOUT);
     }

@@ -23,6 +23,12 @@ public interface PageContext {
     /** Sends a command to the page and waits for its answer. */
     <T> T send(Command<T> command) throws CdpException, InterruptedException;
 
+    /**
+     * Sends a command whose answer has a large base64 field (a screenshot's {@code data}), decoded as it streams into
+     * {@code binary}.
+     */
+    <T> T send(Command<T> command, java.io.OutputStream binary) throws CdpException, InterruptedException;
+
     /** Sends without waiting, for event handlers (e.g. continuing a paused request); fails after a few seconds. */
     <T> CompletableFuture<T> sendAsync(Command<T> command);
 

@@ -15,6 +15,7 @@ import io.pagelens.memory.MemoryServices;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.pipeline.CaptureArchive;
 import io.pagelens.pipeline.CaptureOrder;
+import io.pagelens.pipeline.StoredVariants;
 import io.pagelens.pipeline.CaptureOutcome;
 import io.pagelens.pipeline.CaptureService;
 import io.pagelens.pipeline.CaptureSpec;
@@ -89,6 +90,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     /** Opens storage when --project is given; tests replace it. */
     Supplier<Storage> storages = () -> Storage.open(Env.system());
+    private Storage openStorage;
     /** Whether stderr is a terminal (progress is drawn only then); tests replace it. */
     BooleanSupplier terminal = Terminal::stderrIsTerminal;
 
@@ -148,9 +150,14 @@ public final class CaptureCommand implements Callable<Integer> {
             first = order(batch ? PROBE_URL : lines.getFirst().url());
             if (!batch) paths = singlePaths(first.request());
         } catch (InvalidRequestException e) {
+            closeStorage(); // opened to look up --variant
             return badInput(FlagNames.message(e));
+        } catch (StoreException e) {
+            closeStorage();
+            err.println("error: storage: " + e.getMessage());
+            return EXIT_FAILED;
         }
-        try (Storage storage = first.stores() ? storages.get() : null; LazyEngine engine = new LazyEngine(engines)) {
+        try (Storage storage = first.stores() ? storage() : null; LazyEngine engine = new LazyEngine(engines)) {
             CaptureService service = new CaptureService(engine, storage == null ? CaptureArchive.NONE : CaptureArchive.of(storage),
                     Clock.systemUTC());
             CaptureReportWriter reports = new CaptureReportWriter(out, err);
@@ -181,13 +188,29 @@ public final class CaptureCommand implements Callable<Integer> {
         ObjectNode spec = flags.toSpec();
         storeOptions.putInto(spec);
         spec.put("url", url);
+        // one --fail-on-missing-selector for page actions and a variant's mutations alike
+        if (spec.has("variantId") && spec.path("clean").path("failOnMissingSelector").asBoolean()) {
+            (spec.has("analysis") ? (ObjectNode) spec.get("analysis") : spec.putObject("analysis")).put("failOnMissingSelector", true);
+        }
         CaptureSpec s;
         try {
             s = Jackson.STRICT.treeToValue(spec, CaptureSpec.class);
         } catch (IOException e) {
             throw new IllegalStateException("the capture flags do not make a capture spec: " + e.getMessage(), e);
         }
-        return CaptureOrder.from(s).storing(CaptureOrder.Storing.WITH_PROJECT).build();
+        return CaptureOrder.from(s).storing(CaptureOrder.Storing.WITH_PROJECT)
+                .variants((project, variant) -> StoredVariants.of(storage()).find(project, variant)) // --variant: a stored variant
+                .build();
+    }
+
+    /** The store, opened on first use (a --variant lookup while the flags are checked, or the save) and once only. */
+    private Storage storage() {
+        if (openStorage == null) openStorage = storages.get();
+        return openStorage;
+    }
+
+    private void closeStorage() {
+        if (openStorage != null) openStorage.close();
     }
 
     private int single(CaptureService service, CaptureOrder order, Line line, Map<Format, Path> paths, CaptureReportWriter reports)

@@ -93,6 +93,10 @@ public final class CaptureFlags {
     @Mixin
     ContentFlags content = new ContentFlags();
 
+    /** Banners, ads, actions, injection, devices and locales (issue 14). */
+    @Mixin
+    CleanFlags clean = new CleanFlags();
+
     @Option(names = "--pdf-paper", paramLabel = "a4|a3|letter|legal", description = "PDF paper size (default: a4).")
     String pdfPaper = "a4";
 
@@ -101,6 +105,10 @@ public final class CaptureFlags {
 
     @Option(names = "--pdf-no-background", description = "PDF without background graphics.")
     boolean pdfNoBackground;
+
+    @Option(names = "--stable-render", negatable = true, description = "Freeze animations, videos and GIFs, hide the caret, wait "
+            + "for fonts before any output, so two captures of an unchanged page diff to nothing (default: on with --variant).")
+    Boolean stableRender;
 
     /**
      * The flags as the API body names them: the one input form, so the CLI and the API share one builder and one
@@ -154,6 +162,8 @@ public final class CaptureFlags {
         n.put("allowHttpErrors", allowHttpErrors);
         content.putInto(n);
         n.putObject("pdf").put("paper", pdfPaper).put("landscape", pdfLandscape).put("printBackground", !pdfNoBackground);
+        clean.putInto(n);
+        if (stableRender != null) n.putObject("analysis").put("stableRender", stableRender);
         return n;
     }
 

@@ -36,4 +36,13 @@ final class FirstKeyNotice {
                 """.formatted(token).replace("\n", "\r\n")); // a raw-mode terminal needs the carriage return too
         tty.flush();
     }
+
+    /** The dashboard's one-time login link; on the terminal only, like the first key (it opens a session). */
+    static void showLoginLink(PrintStream tty, int port, String token) {
+        tty.print("""
+                pagelens: dashboard sign-in (one-time link, shown on this terminal only):
+                  http://localhost:%d/login?token=%s
+                """.formatted(port, token).replace("\n", "\r\n"));
+        tty.flush();
+    }
 }

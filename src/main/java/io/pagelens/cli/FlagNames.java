@@ -24,7 +24,8 @@ final class FlagNames {
             Map.entry("projectId", "--project"), Map.entry("pageType", "--page-type"), Map.entry("variantId", "--variant"),
             Map.entry("headers", "--header"), Map.entry("userAgent", "--user-agent"), Map.entry("cookies", "--cookie"),
             Map.entry("maxHeight", "--max-height"), Map.entry("allowHttpErrors", "--allow-http-errors"), Map.entry("pdf", "--pdf-paper"),
-            Map.entry("markdown", "--markdown options"));
+            Map.entry("markdown", "--markdown options"), Map.entry("analysis.stableRender", "--stable-render"),
+            Map.entry("analysis.failOnMissingSelector", "--fail-on-missing-selector"));
     /** Field names as they appear inside messages ("needs projectId", "cannot be combined with clip"). */
     private static final Pattern WORD = Pattern.compile("(?<!CSS )\\b(projectId|pageType|variantId|maxAge|fullPage|omitBackground|clip|selector|timeout|maxHeight)\\b");
 
@@ -35,6 +36,8 @@ final class FlagNames {
     static String flag(String field) {
         if (field == null) return "";
         if (field.startsWith("markdown.")) return "--" + kebab(field.substring("markdown.".length()));
+        if (FLAGS.containsKey(field)) return FLAGS.get(field);
+        if (field.startsWith("clean.") || field.startsWith("emulate.")) return CleanFlags.flag(field);
         String head = field.split("[.\\[]", 2)[0];
         return FLAGS.getOrDefault(head, field);
     }
@@ -49,7 +52,7 @@ final class FlagNames {
         return flag(e.field()) + ": " + out;
     }
 
-    private static String kebab(String camel) {
+    static String kebab(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -46,6 +46,11 @@ public final class KeysCommand implements Runnable {
         String name;
         @Option(names = "--rate", description = "Requests per minute (default: PAGELENS_RATE_LIMIT or 120).")
         Integer rate;
+        @Option(names = "--tenant", defaultValue = io.pagelens.store.TenantScope.DEFAULT,
+                description = "The tenant whose projects, captures and jobs the key sees and writes (default: ${DEFAULT-VALUE}).")
+        String tenant;
+        @Option(names = "--admin", description = "The key sees every tenant's data (it still writes into its own tenant).")
+        boolean admin;
         @picocli.CommandLine.ParentCommand
         KeysCommand parent;
 
@@ -59,10 +64,16 @@ public final class KeysCommand implements Runnable {
             if (name == null || name.isBlank()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give the key a name: pagelens keys create NAME");
             }
+            try {
+                io.pagelens.store.TenantScope.requireName("tenant", tenant);
+            } catch (io.pagelens.capture.InvalidRequestException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+            }
             int r = rate != null ? rate : ApiSettings.fromEnv(parent.env).defaultRate();
-            ApiKeyStore.Created c = parent.withStore(s -> s.create(name, r));
+            ApiKeyStore.Created c = parent.withStore(s -> s.create(name, r, tenant, admin));
             PrintStream out = System.out;
-            out.println("created key " + c.key().id() + " (" + c.key().name() + ", " + r + " requests/min)");
+            out.println("created key " + c.key().id() + " (" + c.key().name() + ", tenant " + c.key().tenant()
+                    + (admin ? ", admin: sees every tenant" : "") + ", " + r + " requests/min)");
             out.println("token (shown once, keep it secret): " + c.token());
             return 0;
         }
@@ -84,6 +95,8 @@ public final class KeysCommand implements Runnable {
                     m.put("id", k.id());
                     m.put("name", k.name());
                     m.put("prefix", k.prefix());
+                    m.put("tenant", k.tenant());
+                    m.put("admin", k.admin());
                     m.put("ratePerMinute", k.ratePerMinute());
                     m.put("createdAt", String.valueOf(k.createdAt()));
                     m.put("lastUsedAt", k.lastUsedAt() == null ? null : k.lastUsedAt().toString());
@@ -92,10 +105,10 @@ public final class KeysCommand implements Runnable {
                 }
                 return 0;
             }
-            System.out.printf("%-22s %-12s %-6s %-24s %-24s %-8s %s%n", "ID", "PREFIX", "RATE", "CREATED", "LAST USED", "STATE", "NAME");
+            System.out.printf("%-22s %-12s %-16s %-6s %-24s %-24s %-8s %s%n", "ID", "PREFIX", "TENANT", "RATE", "CREATED", "LAST USED", "STATE", "NAME");
             for (ApiKey k : keys) {
-                System.out.printf("%-22s %-12s %-6d %-24s %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.ratePerMinute(), k.createdAt(),
-                        k.lastUsedAt() == null ? "never" : k.lastUsedAt(), k.revoked() ? "revoked" : "active", k.name());
+                System.out.printf("%-22s %-12s %-16s %-6d %-24s %-24s %-8s %s%n", k.id(), k.prefix() + "…", k.tenant() + (k.admin() ? " (admin)" : ""),
+                        k.ratePerMinute(), k.createdAt(), k.lastUsedAt() == null ? "never" : k.lastUsedAt(), k.revoked() ? "revoked" : "active", k.name());
             }
             return 0;
         }

@@ -4,22 +4,34 @@ import io.pagelens.api.ApiHooks;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
+import io.pagelens.api.VariantRoutes;
+import io.pagelens.api.DiffRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
 import io.pagelens.config.SecretBox;
 import io.pagelens.content.HtmlContentExtractor;
+import io.pagelens.egress.EgressGuard;
 import io.pagelens.memory.MemoryServices;
 import io.pagelens.memory.MemorySnapshot;
 import io.pagelens.observe.BuildInfo;
 import io.pagelens.observe.LogSettings;
 import io.pagelens.observe.Observability;
+import io.pagelens.jobs.JobHandler;
+import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.MonitorParts;
+import io.pagelens.server.CrawlPipeline;
+import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
+import io.pagelens.server.SharedServices;
+import io.pagelens.redis.RedisSettings;
 import io.pagelens.store.Database;
+import io.pagelens.store.SqliteProcessLock;
 import io.pagelens.store.Storage;
 import io.pagelens.store.StorageMaintenance;
+import io.pagelens.web.PreviewRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,7 +52,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * {@code pagelens serve}: the whole service in one process, wired here and nowhere else. Parts start in
  * dependency order (metrics, storage, memory governor, capture engine, API + workers) and stop in reverse on
- * SIGTERM: the server drains first (readiness false, running captures finish within
+ * SIGTERM ({@code --role web} starts neither the governor nor the engine: a web node needs no Chromium): the server drains first (readiness false, running captures finish within
  * PAGELENS_SHUTDOWN_GRACE, the rest go back to the queue), then Chromium, the governor, the pools.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -56,6 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Env env = Env.system();
         ApiSettings settings = ApiSettings.fromEnv(env); // validate before anything starts
+        Optional<RedisSettings> redis = RedisSettings.fromEnv(env);
+        MonitorSettings monitorSettings = MonitorSettings.fromEnv(env);
         SecretBox secrets = SecretBox.fromEnv(env, () -> Database.dataFolder(env));
         if (secrets.fromDataFolder() && env.string("DATABASE_URL").isPresent()) {
             log.atWarn().addKeyValue("variable", SecretBox.KEY_VAR).log("no secret key set: job headers and cookies are encrypted "
@@ -74,21 +88,44 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pagelens-shutdown").unstarted(() -> closeAll(stack)));
         try {
             Observability obs = push(stack, Observability.start());
-            BuildInfo.current().register(obs.registry(), Optional.of(BrowserConfig.fromEnv(env).binary()));
+            boolean captures = role != PagelensServer.Role.WEB; // a web node never starts (or needs) Chromium
+            BuildInfo.current().register(obs.registry(), captures ? Optional.of(BrowserConfig.fromEnv(env).binary()) : Optional.empty());
+            // SQLite serves one process; PostgreSQL is what several web and worker processes share
+            if (env.string("DATABASE_URL").isEmpty()) push(stack, SqliteProcessLock.acquire(Database.dataFolder(env)));
             Storage storage = push(stack, Storage.open(env));
+            SharedServices shared = push(stack, SharedServices.of(storage.database(), redis, obs.registry(), clock));
             push(stack, new StorageMaintenance(storage).start());
-            MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
-            CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
-                    obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
-            ApiHooks hooks = ApiHooks.basic(obs::scrape)
-                    .withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
-                    .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
-                            "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
-            CapturePipeline captures = CapturePipeline.of(engine, storage, secrets, clock);
+            ApiHooks hooks = ApiHooks.basic(obs::scrape);
+            CapturePipeline pipeline;
+            EgressGuard egress;
+            if (captures) {
+                MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
+                CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
+                        obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
+                hooks = hooks.withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
+                        .withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
+                                "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
+                pipeline = CapturePipeline.of(engine, storage, secrets, clock);
+                egress = engine.egress();
+            } else {
+                pipeline = CapturePipeline.webOnly(storage, secrets, clock);
+                egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
+            }
+            MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
+                    egress, obs.registry(), clock);
+            // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
+            CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
+            List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));
+            handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
-                    List.of(captures.handler()), List.of(captures.routes(settings, clock), new ProjectRoutes(storage)),
-                    hooks, obs.registry(), clock, engine.egress())));
+                    handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
+                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
+                            new PreviewRoutes(storage)),
+                    hooks, obs.registry(), clock, egress, shared)));
+            if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once
             server.firstKey().ifPresent(k -> FirstKeyNotice.show(tty.orElseThrow(), k));
+            // every start on a terminal gets a fresh one-time dashboard link; without a terminal, sign in with a key
+            if (tty.isPresent()) server.newLoginToken().ifPresent(t -> FirstKeyNotice.showLoginLink(tty.get(), server.port(), t));
             tty.ifPresent(PrintStream::close);
             // in JSON mode stdout too must hold only JSON; the "server started" log line carries the port
             if (role != PagelensServer.Role.WORKER && !LogSettings.system().json()) {

@@ -21,7 +21,8 @@ final class StoreOptions {
     @Option(names = "--page-type", paramLabel = "TYPE", description = "The page's role in the project, e.g. home, product (default: page). Needs --project.")
     String pageType;
 
-    @Option(names = "--variant", paramLabel = "ID", description = "Store as this variant of the page. Needs --project.")
+    @Option(names = "--variant", paramLabel = "NAME", description = "Capture the project's stored variant NAME (its DOM mutations "
+            + "applied after load, stable render on) and store it as that variant of the page. Needs --project.")
     String variant;
 
     @Option(names = "--max-age", paramLabel = "DURATION", description = "Reuse a stored capture of the same key younger than this "

@@ -31,6 +31,18 @@ public final class CrawlSession {
 
     /** Runs the crawl if this worker can take it; empty when another live worker has it or it already ended. */
     public Optional<HttpCrawler.Result> run(String crawlId, String worker, HttpCrawler.PageSink sink) throws InterruptedException {
+        HttpCrawler.PageHandler http = new HttpCrawler(fetcher, settings, clock).pages(sink);
+        return run(crawlId, worker, crawl -> http);
+    }
+
+    /** Makes the page handler of one acquired crawl (the browser engine needs the crawl's project and capture options). */
+    @FunctionalInterface
+    public interface Pages {
+        HttpCrawler.PageHandler forCrawl(CrawlRecord crawl);
+    }
+
+    /** {@link #run(String, String, HttpCrawler.PageSink)} with pages fetched by {@code pages}. */
+    public Optional<HttpCrawler.Result> run(String crawlId, String worker, Pages pages) throws InterruptedException {
         CrawlStore crawls = new CrawlStore(db, clock);
         Optional<CrawlStore.Acquired> got = crawls.acquire(crawlId, worker, settings.lease());
         if (got.isEmpty()) return Optional.empty();
@@ -48,7 +60,13 @@ public final class CrawlSession {
         Thread heartbeat = Thread.ofVirtual().name("crawl-heartbeat-" + crawlId).start(() -> beat(crawls, crawlId, worker, cancelled, lost));
         HttpCrawler.Result r;
         try {
-            r = new HttpCrawler(fetcher, settings, clock).run(core, worker, sink, () -> cancelled.get() || lost.get());
+            r = new HttpCrawler(fetcher, settings, clock).run(core, worker, pages.forCrawl(crawl), () -> cancelled.get() || lost.get());
+        } catch (InterruptedException e) {
+            // this process stops (shutdown, job cancelled): the crawl is not over, the next worker resumes it at once
+            heartbeat.interrupt();
+            heartbeat.join();
+            crawls.release(crawlId, worker);
+            throw e;
         } finally {
             heartbeat.interrupt();
             heartbeat.join();

@@ -120,6 +120,16 @@ public final class CrawlStore {
         return n == 1 ? get(id) : Optional.empty();
     }
 
+    /**
+     * Gives up driving a running crawl without ending it (this process stops): its lease runs out now, so the next
+     * worker resumes it at once and gives this worker's URLs back. False when this worker no longer had it.
+     */
+    public boolean release(String id, String worker) {
+        long now = clock.millis();
+        return db.transaction(c -> CrawlSql.update(c, "UPDATE crawls SET lease_until = ?, updated_at = ? WHERE id = ? AND worker = ? AND state = 'running'",
+                now - 1, now, id, worker)) == 1;
+    }
+
     /** Ends a running crawl this worker drives, freezing its counts. False when it lost the crawl. */
     public boolean finish(String id, String worker, CrawlReason reason, String message, CrawlCounts counts) {
         long now = clock.millis();

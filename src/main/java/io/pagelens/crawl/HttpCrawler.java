@@ -57,6 +57,15 @@ public final class HttpCrawler {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /**
+     * Fetches one claimed URL, has the core judge it and completes what it keeps: plain HTTP here, the browser
+     * through the capture service in {@code BrowserPages}.
+     */
+    @FunctionalInterface
+    public interface PageHandler {
+        void page(CrawlCore core, Claim claim) throws InterruptedException;
+    }
+
     /** How a crawl ended. */
     public record Result(CrawlReason reason, String message, CrawlCounts counts, SitemapReader.Report sitemaps) {
     }
@@ -73,13 +82,18 @@ public final class HttpCrawler {
 
     /** Runs the crawl to a terminal reason; {@code cancelled} is polled between pages. */
     public Result run(CrawlCore core, String worker, PageSink sink, BooleanSupplier cancelled) throws InterruptedException {
+        return run(core, worker, (PageHandler) (c, claim) -> page(c, claim, sink), cancelled);
+    }
+
+    /** Runs the crawl with another way of fetching pages (robots.txt and sitemaps are still read with plain HTTP). */
+    public Result run(CrawlCore core, String worker, PageHandler pages, BooleanSupplier cancelled) throws InterruptedException {
         SitemapReader.Report sitemaps = core.seeded() ? null : seed(core);
         AtomicReference<NextStep.Finish> end = new AtomicReference<>();
         int n = core.plan().options().maxConcurrency();
         List<Thread> workers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String name = worker + "-" + i;
-            workers.add(Thread.ofVirtual().name("crawl-" + name).start(() -> work(core, name, sink, cancelled, end)));
+            workers.add(Thread.ofVirtual().name("crawl-" + name).start(() -> work(core, name, pages, cancelled, end)));
         }
         try {
             for (Thread t : workers) t.join();
@@ -111,7 +125,7 @@ public final class HttpCrawler {
         return report;
     }
 
-    private void work(CrawlCore core, String worker, PageSink sink, BooleanSupplier cancelled, AtomicReference<NextStep.Finish> end) {
+    private void work(CrawlCore core, String worker, PageHandler pages, BooleanSupplier cancelled, AtomicReference<NextStep.Finish> end) {
         try {
             while (end.get() == null) {
                 if (cancelled.getAsBoolean()) {
@@ -119,7 +133,7 @@ public final class HttpCrawler {
                     break;
                 }
                 switch (core.next(worker)) {
-                    case NextStep.Fetch f -> page(core, f.claim(), sink);
+                    case NextStep.Fetch f -> pages.page(core, f.claim());
                     case NextStep.Wait w -> sleepUntil(w.until(), end);
                     case NextStep.Finish f -> end.compareAndSet(null, f);
                 }
@@ -137,6 +151,22 @@ public final class HttpCrawler {
         // short naps, so a finish seen by another worker ends this one promptly
         long nap = Math.max(10, Math.min(ms, 200));
         if (end.get() == null) Thread.sleep(nap);
+    }
+
+    /** Plain-HTTP pages kept through {@code sink}. */
+    public PageHandler pages(PageSink sink) {
+        return (core, claim) -> page(core, claim, sink);
+    }
+
+    /** A page fetched with plain HTTP: what the core judges, and the parsed HTML (null when it is not HTML). */
+    public record Fetched(PageFetch fetch, Document doc) {
+    }
+
+    /** GETs a claimed page hop by hop (each hop checked first); for handlers that fall back to the browser. */
+    public Fetched fetchPage(CrawlCore core, URI url) throws InterruptedException {
+        Document[] doc = new Document[1];
+        PageFetch f = fetch(core, url, doc);
+        return new Fetched(f, doc[0]);
     }
 
     private void page(CrawlCore core, Claim claim, PageSink sink) throws InterruptedException {

@@ -16,6 +16,8 @@ public final class JobService {
     public static final int DEFAULT_QUEUE_LIMIT = 50;
     /** How often a waiter re-reads the store, for jobs run by another process. */
     private static final Duration POLL = Duration.ofMillis(500);
+    /** The same when a cross-process bus brings the worker's events: only a safety net for a lost one. */
+    private static final Duration BUS_POLL = Duration.ofSeconds(5);
 
     private final JobStore store;
     private final JobEvents events;
@@ -73,6 +75,12 @@ public final class JobService {
         return store.list(visibleTo, states, query);
     }
 
+    /** As {@link #list(String, java.util.Set, io.pagelens.store.ListQuery)}, of the jobs of {@code scope}'s tenant(s) too. */
+    public io.pagelens.store.Listing<Job> list(String visibleTo, io.pagelens.store.TenantScope scope, java.util.Set<JobState> states,
+                                               io.pagelens.store.ListQuery query) {
+        return store.list(visibleTo, scope, states, query);
+    }
+
     /**
      * Waits until the job reaches a final state or {@code deadline} passes, and returns it as stored then
      * (possibly still queued or running).
@@ -84,7 +92,8 @@ public final class JobService {
                 Job j = store.get(id).orElseThrow(() -> new IllegalArgumentException("no job " + id));
                 long left = Duration.between(clock.instant(), deadline).toMillis();
                 if (j.state().terminal() || left <= 0) return j;
-                changed.tryAcquire(Math.min(left, POLL.toMillis()), TimeUnit.MILLISECONDS);
+                long poll = (events.bus().crossProcess() ? BUS_POLL : POLL).toMillis();
+                changed.tryAcquire(Math.min(left, poll), TimeUnit.MILLISECONDS);
                 changed.drainPermits();
             }
         }

@@ -6,6 +6,7 @@ import io.pagelens.store.Ids;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.Listing;
 
+import io.pagelens.store.TenantScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class JobStore {
     private static final String COLS = "id, kind, state, priority, payload, secrets, result, error_code, error_message, attempts, "
             + "max_attempts, run_at, lease_until, worker, cancel_requested, deadline_at, owner, parent_id, created_at, "
-            + "started_at, finished_at, updated_at";
+            + "started_at, finished_at, updated_at, tenant";
 
     private final Database db;
     private final Clock clock;
@@ -48,13 +49,28 @@ public final class JobStore {
     }
 
     public Job enqueue(NewJob n) {
+        String id = db.transaction(c -> enqueue(c, n));
+        return get(id).orElseThrow();
+    }
+
+    /**
+     * Enqueues inside the caller's transaction on {@code c} and returns the job's id, so that a row of another table
+     * and its job are written together or not at all (a monitor's run and the job that runs it). Workers in this
+     * process learn of it at their next poll unless the caller publishes a "queued" event after the commit.
+     */
+    public String enqueue(java.sql.Connection c, NewJob n) throws SQLException {
         long now = clock.millis();
         String id = Ids.next("job", now); // time-ordered: the list's newest-first order holds within a millisecond
-        update("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, max_attempts, run_at, deadline_at, owner, "
-                        + "parent_id, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
-                id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now, millis(n.deadlineAt()),
-                n.owner(), n.parentId(), now, now);
-        return get(id).orElseThrow();
+        // a follow-up without a tenant of its own belongs to its parent's
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, kind, state, priority, payload, secrets, attempts, "
+                + "max_attempts, run_at, deadline_at, owner, parent_id, created_at, updated_at, tenant) "
+                + "VALUES (?, ?, 'queued', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, "
+                + "COALESCE(?, (SELECT p.tenant FROM jobs p WHERE p.id = ?), '" + TenantScope.DEFAULT + "'))")) {
+            bind(ps, new Object[]{id, n.kind(), n.priority().weight(), n.payload(), n.secrets(), n.maxAttempts(), now,
+                    millis(n.deadlineAt()), n.owner(), n.parentId(), now, now, n.tenant(), n.parentId()});
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     public Optional<Job> get(String id) {
@@ -205,11 +221,20 @@ public final class JobStore {
      * @param query     page size and the previous page's cursor
      */
     public Listing<Job> list(String visibleTo, Set<JobState> states, ListQuery query) {
+        return list(visibleTo, TenantScope.ALL, states, query);
+    }
+
+    /** As {@link #list(String, Set, ListQuery)}, of the jobs visible in {@code scope} (their tenant's) too. */
+    public Listing<Job> list(String visibleTo, TenantScope scope, Set<JobState> states, ListQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLS + " FROM jobs WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (visibleTo != null) {
             sql.append(" AND (owner = ? OR owner IS NULL)");
             args.add(visibleTo);
+        }
+        if (!scope.seesAll()) {
+            sql.append(" AND tenant = ?");
+            args.add(scope.tenant());
         }
         if (!states.isEmpty()) {
             sql.append(" AND state IN (").append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(")");
@@ -316,6 +341,6 @@ public final class JobStore {
                 rs.getInt("attempts"), rs.getInt("max_attempts"), instant(rs, "run_at"), instant(rs, "lease_until"),
                 rs.getString("worker"), rs.getBoolean("cancel_requested"), instant(rs, "deadline_at"), rs.getString("owner"),
                 rs.getString("parent_id"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("tenant"));
     }
 }

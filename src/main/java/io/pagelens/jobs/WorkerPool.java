@@ -82,6 +82,9 @@ public final class WorkerPool implements AutoCloseable {
     private volatile double avgJobMillis = 3000;
     private final MeterRegistry metrics;
     private final FollowUps followUps;
+    private final Duration idlePoll;
+    /** Idle poll when a cross-process bus wakes workers: only a safety net for a lost notification, not a storm. */
+    static final Duration BUS_POLL = Duration.ofSeconds(5);
 
     /** @param metrics where {@code pagelens.jobs.finished} (by kind and outcome) goes */
     public WorkerPool(JobStore store, JobEvents events, List<JobHandler> handlers, FollowUps followUps, Settings settings,
@@ -93,6 +96,7 @@ public final class WorkerPool implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.followUps = followUps;
+        this.idlePoll = events.bus().crossProcess() && settings.poll().compareTo(BUS_POLL) < 0 ? BUS_POLL : settings.poll();
     }
 
     public WorkerPool start() {
@@ -106,7 +110,8 @@ public final class WorkerPool implements AutoCloseable {
         housekeeper = Thread.ofVirtual().name("job-housekeeper").start(this::housekeep);
         threads.add(housekeeper);
         log.atInfo().addKeyValue("instance", instance).addKeyValue("workers", settings.workers())
-                .addKeyValue("leaseMs", settings.lease().toMillis()).log("workers started");
+                .addKeyValue("leaseMs", settings.lease().toMillis()).addKeyValue("events", events.bus().describe())
+                .addKeyValue("idlePollMs", idlePoll.toMillis()).log("workers started");
         return this;
     }
 
@@ -149,7 +154,7 @@ public final class WorkerPool implements AutoCloseable {
                 }
                 lock.lock();
                 try {
-                    if (!stopping.get()) work.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (!stopping.get()) work.await(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
                 } finally {
                     lock.unlock();
                 }
@@ -299,7 +304,10 @@ public final class WorkerPool implements AutoCloseable {
     private void reap() {
         JobStore.Reaped r = store.reapExpiredLeases();
         for (String id : r.ended()) followUps.after(id);
-        if (r.requeued() > 0) wakeAll();
+        if (r.requeued() > 0) {
+            log.atInfo().addKeyValue("requeued", r.requeued()).log("jobs of a stopped worker requeued");
+            events.publishWork(); // wakes idle workers here and in every other process
+        }
     }
 
     /**

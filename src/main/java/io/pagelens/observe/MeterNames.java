@@ -71,6 +71,30 @@ public final class MeterNames {
     /** Counter of jobs ended, retried or requeued, tags "kind" and "outcome". */
     public static final String JOBS_FINISHED = "pagelens.jobs.finished";
 
+    // monitors (published by monitor.MonitorScheduler and its job handlers)
+    /** Gauge: monitors stored (shared by every process on the database). */
+    public static final String MONITORS = "pagelens.monitors";
+    /** Counter of monitor runs ended, tag "status": new, same, changed, removed, failed. */
+    public static final String MONITOR_RUNS = "pagelens.monitor.runs";
+    /** Counter of pages checked by monitor runs, tag "status": new, same, changed, removed. */
+    public static final String MONITOR_CHANGES = "pagelens.monitor.changes";
+    /** Counter of change webhooks that failed for good (out of attempts or refused), tag "code". */
+    public static final String MONITOR_NOTIFY_FAILURES = "pagelens.monitor.notifications.failed";
+    /** Timer: from a run's fire time (due time plus the monitor's jitter) to the start of its run. */
+    public static final String MONITOR_LAG = "pagelens.monitor.lag";
+    /** Timer: from a run's fire time to its job being enqueued (the scheduler's own lag). */
+    public static final String MONITOR_ENQUEUE_LAG = "pagelens.monitor.enqueue.lag";
+    /** Counter of due times missed during downtime and coalesced into a later run. */
+    public static final String MONITOR_COALESCED = "pagelens.monitor.coalesced";
+    /** Counter of job events a cross-process bus failed to send or receive, tags "bus" and "op" (send, listen). */
+    public static final String EVENTS_ERRORS = "pagelens.events.errors";
+
+    /**
+     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness):
+     * rises while Redis is lost, and the process keeps serving.
+     */
+    public static final String REDIS_DEGRADED = "pagelens.redis.degraded";
+
     // store (published by store.Storage)
     /** Counter: captures saved. */
     public static final String STORE_SAVES = "pagelens.store.saves";

@@ -83,7 +83,9 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
         private Storing storing = Storing.ALWAYS;
         private Instant deadline;
         private String owner;
+        private String tenant;
         private JobPriority defaultPriority = JobPriority.NORMAL;
+        private VariantLookup variants;
 
         private Builder(CaptureSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -106,6 +108,12 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
             return this;
         }
 
+        /** The tenant whose project the capture is stored in; <b>{@value io.pagelens.store.TenantScope#DEFAULT}</b> by default. */
+        public Builder tenant(String t) {
+            this.tenant = t;
+            return this;
+        }
+
         /** The priority when the spec names none; <b>normal</b> by default. */
         public Builder defaultPriority(JobPriority p) {
             this.defaultPriority = Objects.requireNonNull(p, "defaultPriority");
@@ -124,28 +132,43 @@ public record CaptureOrder(CaptureRequest request, CaptureKey key, CanonicalOpti
             return deadline == null || asked.isBefore(deadline) ? asked : deadline;
         }
 
+        /** Where {@code variantId} is looked up; without one, an order naming a variant is refused. */
+        public Builder variants(VariantLookup v) {
+            this.variants = v;
+            return this;
+        }
+
         public CaptureOrder build() {
             return build(Instant.now());
         }
 
         /** {@link #build()} with the spec's relative {@code deadline} counted from {@code now}. */
         public CaptureOrder build(Instant now) {
-            CaptureRequest request = spec.toRequest();
+            boolean stored = storing == Storing.ALWAYS || spec.projectId() != null;
+            if (!stored) OrderChecks.noStorageOptions(spec);
+            String project = spec.projectId() == null ? CaptureKey.DEFAULT_PROJECT : spec.projectId();
+            VariantLookup.Variant variant = spec.variantId() == null ? null : variant(project);
+            CaptureRequest request = spec.toRequest(variant);
             OrderChecks.noCredentialsInUrl(request);
             OrderChecks.headersAndCookies(request);
             Instant until = deadlineFrom(now);
             if (spec.maxAge() != null && spec.maxAge() < 0) throw new InvalidRequestException("maxAge", "must not be negative, was " + spec.maxAge());
-            boolean stored = storing == Storing.ALWAYS || spec.projectId() != null;
-            if (!stored) OrderChecks.noStorageOptions(spec);
             CaptureKey key = null;
             CanonicalOptions options = null;
             if (stored) {
                 options = CanonicalOptions.of(request);
-                key = CaptureKey.of(spec.projectId() == null ? CaptureKey.DEFAULT_PROJECT : spec.projectId(), spec.pageType(),
-                        request, options, spec.variantId());
+                key = CaptureKey.of(project, spec.pageType(), request, options, variant == null ? null : variant.name()).inTenant(tenant);
             }
             Duration maxAge = spec.maxAge() == null ? null : Duration.ofMillis(spec.maxAge());
             return new CaptureOrder(request, key, options, maxAge, spec.webhookUri(), until, spec.priorityOr(defaultPriority), owner);
+        }
+
+        /** The stored variant {@code variantId} names in {@code project}; 4xx naming variantId when there is none. */
+        private VariantLookup.Variant variant(String project) {
+            String id = CaptureKey.requireName("variantId", spec.variantId());
+            if (variants == null) throw new InvalidRequestException("variantId", "variants are not available here");
+            return variants.find(project, id).orElseThrow(() -> new InvalidRequestException("variantId",
+                    "project '" + project + "' has no variant '" + id + "' (create it with POST /v1/projects/" + project + "/variants)"));
         }
     }
 }

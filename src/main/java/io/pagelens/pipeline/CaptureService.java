@@ -7,6 +7,7 @@ import io.pagelens.capture.CaptureResult;
 import io.pagelens.capture.Capturer;
 import io.pagelens.capture.Deadline;
 import io.pagelens.store.CacheHit;
+import io.pagelens.store.CaptureKey;
 import io.pagelens.store.StoredArtifact;
 import io.pagelens.store.StoredCapture;
 
@@ -60,9 +61,34 @@ public final class CaptureService {
      */
     public CaptureOutcome run(CaptureOrder order, ArtifactSink files, Consumer<String> progress)
             throws CaptureException, InterruptedException {
+        return run(order, files, progress, result -> Optional.of(order.key()));
+    }
+
+    /**
+     * Decides, once the page is captured, under which key it is stored, or that it is not: a crawl types the page
+     * from its rendered DOM (the page type is part of the key) and drops duplicates before anything is saved.
+     */
+    @FunctionalInterface
+    public interface KeyChoice {
+        /** The key to save under (same project rules, same options as the order's key), or empty to discard the capture. */
+        Optional<CaptureKey> keyFor(CaptureResult result) throws CaptureException, InterruptedException;
+    }
+
+    /**
+     * {@link #run(CaptureOrder, ArtifactSink, Consumer)} for a stored order whose key {@code choice} settles after the
+     * capture. An empty choice discards what was stored and returns an
+     * outcome without a stored capture; {@code files} keeps its artifacts.
+     */
+    public CaptureOutcome run(CaptureOrder order, ArtifactSink files, Consumer<String> progress, KeyChoice choice)
+            throws CaptureException, InterruptedException {
         if (!order.stores() && files == null) throw new IllegalArgumentException("an order that is not stored needs a sink for its outputs");
         Optional<CaptureOutcome> hit = fromStore(order, files);
         if (hit.isPresent()) return hit.get();
+        return capture(order, files, progress, choice);
+    }
+
+    private CaptureOutcome capture(CaptureOrder order, ArtifactSink files, Consumer<String> progress, KeyChoice choice)
+            throws CaptureException, InterruptedException {
         Deadline deadline = Deadline.at(order.deadline(), clock);
         progress.accept("capturing");
         CaptureArchive.Sink stored = order.stores() ? archive.openSink() : null;
@@ -80,9 +106,24 @@ public final class CaptureService {
             throw new CaptureException(CaptureError.DEADLINE_EXCEEDED, "the page was captured but the " + deadline.describe()
                     + " passed before it could be stored; nothing was stored");
         }
+        Optional<CaptureKey> key;
+        try {
+            key = choice.keyFor(result);
+        } catch (CaptureException | InterruptedException | RuntimeException e) {
+            stored.discard();
+            throw e;
+        }
+        if (key.isEmpty()) {
+            stored.discard();
+            return CaptureOutcome.captured(null, result);
+        }
+        if (!key.get().optionsHash().equals(order.key().optionsHash())) {
+            stored.discard();
+            throw new IllegalArgumentException("the chosen key has other options than the order's");
+        }
         progress.accept("storing");
         try {
-            return CaptureOutcome.captured(stored.save(order.key(), order.options(), result), result);
+            return CaptureOutcome.captured(stored.save(key.get(), order.options(), result), result);
         } catch (RuntimeException e) {
             stored.discard(); // the files the caller asked for stay: they are complete
             throw e;

@@ -46,6 +46,10 @@ import java.util.function.Supplier;
  * @param async       answer 202 with a job instead of waiting for the capture
  * @param priority    interactive, normal or crawl (default: interactive when synchronous, normal when async)
  * @param webhook     URL called (signed) when the job completes
+ * @param analysis    stableRender (default: on with variantId), failOnMissingSelector, brand (see docs/analysis.md)
+ * @param clean       cookie banners, ads/trackers/chats/social, page actions, css/script injection
+ * @param emulate     device preset, geolocation, timezone, locale, colorScheme, reducedMotion, media
+ * @param mask        elements hidden (layout kept) before any output: {@code {"selectors": ["#clock"]}} (monitors' ignore)
  */
 public record CaptureSpec(
         String url, Boolean fullPage, String format, Integer quality, ViewportOption viewport, Double deviceScaleFactor,
@@ -55,7 +59,8 @@ public record CaptureSpec(
         List<String> formats, Boolean onlyMainContent, List<String> includeTags, List<String> excludeTags,
         Map<String, String> markdown, Long maxAge, String projectId, String pageType, String variantId, Map<String, String> headers,
         String userAgent, List<CookieOption> cookies, Integer maxHeight, Boolean allowHttpErrors, PdfOption pdf,
-        String webhook, Boolean async, String priority) {
+        String webhook, Boolean async, String priority, AnalysisOption analysis, CleanSpec clean, EmulateSpec emulate,
+        MaskOption mask) {
 
     public record ViewportOption(Integer width, Integer height) {
     }
@@ -66,8 +71,24 @@ public record CaptureSpec(
     public record CookieOption(String name, String value, String domain, String path) {
     }
 
+    /** @param selectors CSS selectors of the elements to hide */
+    public record MaskOption(List<String> selectors) {
+    }
+
     /** @param paper a4 (default), a3, letter or legal */
     public record PdfOption(String paper, Boolean landscape, Boolean printBackground) {
+    }
+
+    /**
+     * The analysis options of a capture (issue 13).
+     *
+     * @param stableRender          freeze animations, videos and GIFs, hide the caret, wait for fonts; default on
+     *                              when the capture has a variantId, else off
+     * @param failOnMissingSelector a variant mutation that matches no element fails the capture (default false: the
+     *                              report says matched: 0)
+     * @param brand                 add the page's brand profile to the report as steps.brand (default false)
+     */
+    public record AnalysisOption(Boolean stableRender, Boolean failOnMissingSelector, Boolean brand) {
     }
 
     /** The same options for another page (a batch line, a crawled link); the URL is checked when the order is built. */
@@ -85,9 +106,18 @@ public record CaptureSpec(
         return Boolean.TRUE.equals(async);
     }
 
-    /** The capture as the engine takes it; throws {@link InvalidRequestException} naming the field. */
+    /** The capture as the engine takes it, without a variant; throws {@link InvalidRequestException} naming the field. */
     CaptureRequest toRequest() {
+        return toRequest(null);
+    }
+
+    /**
+     * The capture as the engine takes it, with the variant {@code variantId} resolved to (null when there is none);
+     * throws {@link InvalidRequestException} naming the field.
+     */
+    CaptureRequest toRequest(VariantLookup.Variant variant) {
         CaptureRequest.Builder b = CaptureRequest.builder(url);
+        b.analysis(analysisOptions(variant));
         if (fullPage != null) b.fullPage(fullPage);
         if (format != null) b.imageType(field("format", () -> ImageType.parse(format)));
         if (quality != null) b.quality(quality);
@@ -142,7 +172,19 @@ public record CaptureSpec(
                         p.marginRight(), Boolean.TRUE.equals(pdf.landscape()), pdf.printBackground() == null || pdf.printBackground());
             }));
         }
+        CleanSpecs.apply(this, b);
+        if (mask != null) b.mask(field("mask", () -> new io.pagelens.capture.MaskOptions(mask.selectors())));
         return b.build();
+    }
+
+    private io.pagelens.capture.AnalysisOptions analysisOptions(VariantLookup.Variant variant) {
+        AnalysisOption a = analysis == null ? new AnalysisOption(null, null, null) : analysis;
+        boolean stable = a.stableRender() != null ? a.stableRender() : variant != null;
+        if (Boolean.TRUE.equals(a.failOnMissingSelector()) && variant == null) {
+            throw new InvalidRequestException("analysis.failOnMissingSelector", "needs variantId (only a variant's mutations have selectors)");
+        }
+        return new io.pagelens.capture.AnalysisOptions(stable, variant == null ? null : variant.name(),
+                variant == null ? null : variant.mutations(), Boolean.TRUE.equals(a.failOnMissingSelector()), Boolean.TRUE.equals(a.brand()));
     }
 
     /** Turndown-style Markdown options by name ({@code {"headingStyle": "setext"}}); errors name {@code markdown.NAME}. */

@@ -58,7 +58,7 @@ public final class OrderCodec {
                 order.maxAge(), order.webhook());
         String sealed = secrets.isEmpty() ? null : box.seal(write(secrets), CONTEXT);
         return new NewJob(CaptureJobHandler.KIND, order.priority(), new String(write(p), java.nio.charset.StandardCharsets.UTF_8),
-                sealed, maxAttempts, order.deadline(), order.owner(), null);
+                sealed, maxAttempts, order.deadline(), order.owner(), null, order.key() == null ? null : order.key().tenant());
     }
 
     /**

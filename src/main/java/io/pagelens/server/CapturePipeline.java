@@ -23,6 +23,16 @@ public record CapturePipeline(CaptureService service, OrderCodec codec, CaptureJ
         return new CapturePipeline(service, codec, new CaptureJobHandler(service, codec, clock), storage);
     }
 
+    /**
+     * The pipeline of a web node ({@code serve --role web}): the routes answer from the store and queue every capture
+     * for a worker; the service has no engine, so a capture asked of it here is a wiring error.
+     */
+    public static CapturePipeline webOnly(Storage storage, SecretBox secrets, Clock clock) {
+        return of((request, sink, deadline) -> {
+            throw new IllegalStateException("a web node does not capture: capture jobs run on workers (serve --role worker)");
+        }, storage, secrets, clock);
+    }
+
     /** The {@code /v1/captures} routes over this pipeline. */
     public CaptureRoutes routes(ApiSettings settings, Clock clock) {
         return new CaptureRoutes(service, storage, codec, settings, clock);

@@ -14,6 +14,7 @@ import io.pagelens.api.Router;
 import io.pagelens.api.auth.ApiKeyStore;
 import io.pagelens.api.auth.KeyBootstrap;
 import io.pagelens.egress.EgressGuard;
+import io.pagelens.jobs.EventBus;
 import io.pagelens.jobs.FollowUps;
 import io.pagelens.jobs.JobEvents;
 import io.pagelens.jobs.JobHandler;
@@ -24,6 +25,10 @@ import io.pagelens.jobs.WebhookSigner;
 import io.pagelens.jobs.WorkerPool;
 import io.pagelens.observe.MeterNames;
 import io.pagelens.store.Database;
+import io.pagelens.web.DashboardSessions;
+import io.pagelens.web.SessionGuard;
+import io.pagelens.web.WebAccess;
+import io.pagelens.store.Dialect;
 import io.pagelens.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +69,12 @@ public final class PagelensServer implements AutoCloseable {
      * {@code egress} guards webhook deliveries as it guards captures.
      */
     public record Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
-                        MeterRegistry registry, Clock clock, EgressGuard egress) {
+                        MeterRegistry registry, Clock clock, EgressGuard egress, SharedServices shared) {
+        /** With the shared services chosen by the database alone (no Redis); the server owns and closes them. */
+        public Parts(Database db, List<JobHandler> handlers, List<RouteGroup> routes, ApiHooks hooks,
+                     MeterRegistry registry, Clock clock, EgressGuard egress) {
+            this(db, handlers, routes, hooks, registry, clock, egress, null);
+        }
     }
 
     private final ApiSettings settings;
@@ -74,9 +84,12 @@ public final class PagelensServer implements AutoCloseable {
     private final AtomicBoolean draining;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String firstKey;
+    private SharedServices ownShared;
+    private final WebAccess web;
 
     private PagelensServer(ApiSettings settings, JobService jobs, WorkerPool workers, ApiServer http, String firstKey,
-                           AtomicBoolean draining) {
+                           AtomicBoolean draining, WebAccess web) {
+        this.web = web;
         this.settings = settings;
         this.draining = draining;
         this.jobs = jobs;
@@ -87,7 +100,10 @@ public final class PagelensServer implements AutoCloseable {
 
     public static PagelensServer start(ApiSettings s, Role role, Parts p) throws IOException {
         JobStore store = new JobStore(p.db(), p.clock());
-        JobEvents events = new JobEvents();
+        boolean ownsShared = p.shared() == null;
+        SharedServices shared = ownsShared ? SharedServices.of(p.db(), Optional.empty(), p.registry(), p.clock()) : p.shared();
+        EventBus bus = shared.bus();
+        JobEvents events = new JobEvents(bus);
         List<JobHandler> handlers = new ArrayList<>(LoggedJobHandler.wrapAll(p.handlers()));
         if (s.webhookSecret() != null) handlers.add(new WebhookHandler(new WebhookSigner(s.webhookSecret()), p.clock(), p.egress()));
         FollowUps followUps = new FollowUps(store, events, handlers, p.clock());
@@ -98,23 +114,34 @@ public final class PagelensServer implements AutoCloseable {
         ApiServer http = null;
         String firstKey = null;
         AtomicBoolean draining = new AtomicBoolean();
+        WebAccess web = WebAccess.OPEN;
         if (role.serves()) {
             ApiKeyStore keys = new ApiKeyStore(p.db(), p.clock());
-            RequestGuard guard = s.openAccess() ? RequestGuard.OPEN : new ApiKeyGuard(keys, p.clock());
+            RequestGuard guard = RequestGuard.OPEN;
+            if (!s.openAccess()) {
+                // API keys for programs; the dashboard's session cookie for people (web.SessionGuard)
+                DashboardSessions sessions = new DashboardSessions(p.db(), keys, p.clock());
+                sessions.purgeExpired();
+                SessionGuard sessionGuard = new SessionGuard(new ApiKeyGuard(keys, p.clock(), shared.rates()), sessions);
+                guard = sessionGuard;
+                web = new WebAccess(sessions, sessionGuard, keys);
+            }
             if (!s.openAccess()) firstKey = KeyBootstrap.prepare(keys, s.seedKeys(), s.defaultRate(), s.createFirstKey()).orElse(null);
             Router router = new Router();
-            new HealthRoutes(jobs, workers, p.hooks(), draining).register(router);
+            new HealthRoutes(jobs, workers, p.hooks(), draining, s.metricsToken()).register(router);
             new JobRoutes(jobs, draining::get).register(router);
             for (RouteGroup g : p.routes()) g.register(router, jobs);
-            new WebRoutes().register(router);
-            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry());
+            new WebRoutes(web).register(router);
+            http = new ApiServer(s.host(), s.port(), router, guard, p.hooks().memory(), s.maxBodyBytes(), p.registry(), s.limits());
         }
         if (workers != null) workers.start();
         if (http != null) http.start();
-        PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining);
+        PagelensServer server = new PagelensServer(s, jobs, workers, http, firstKey, draining, web);
+        if (ownsShared) server.ownShared = shared;
         log.atInfo().addKeyValue("role", role.name().toLowerCase()).addKeyValue("port", http == null ? -1 : http.port())
                 .addKeyValue("auth", s.openAccess() ? "none" : "keys").addKeyValue("queueLimit", s.queueLimit())
-                .addKeyValue("workers", workers == null ? 0 : workers.workers()).log("server started");
+                .addKeyValue("workers", workers == null ? 0 : workers.workers()).addKeyValue("events", bus.describe())
+                .addKeyValue("rateLimits", shared.rates().describe()).log("server started");
         return server;
     }
 
@@ -130,6 +157,14 @@ public final class PagelensServer implements AutoCloseable {
     /** The key created at first start of a keyed server (print it once); empty when keys existed already. */
     public Optional<String> firstKey() {
         return Optional.ofNullable(firstKey);
+    }
+
+    /**
+     * A new one-time dashboard login token (for {@code /login?token=}), to show where only the operator sees it (the
+     * terminal); empty with open access (no sign-in) or when this process serves no HTTP.
+     */
+    public Optional<String> newLoginToken() {
+        return http == null || web.open() ? Optional.empty() : Optional.of(web.sessions().createLink());
     }
 
     /**
@@ -151,6 +186,7 @@ public final class PagelensServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (ownShared != null) ownShared.close();
         log.atInfo().addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("server drained and stopped");
     }
 
@@ -159,6 +195,7 @@ public final class PagelensServer implements AutoCloseable {
         if (closed.getAndSet(true)) return;
         if (workers != null) workers.abandon();
         if (http != null) http.stop(Duration.ZERO);
+        if (ownShared != null) ownShared.close();
     }
 
     @Override

@@ -15,8 +15,12 @@ import java.util.Set;
  * flight is about to reference: the row lock (PostgreSQL) or the write lock (SQLite) orders the two.
  */
 final class BlobRegistry {
+    /** Referenced by a capture's artifacts, a stored diff's two images (freed with either capture) or a hold. */
     private static final String UNREFERENCED =
-            "NOT EXISTS (SELECT 1 FROM capture_artifacts a WHERE a.blob_sha256 = blobs.sha256)";
+            "NOT EXISTS (SELECT 1 FROM capture_artifacts a WHERE a.blob_sha256 = blobs.sha256)"
+            + " AND NOT EXISTS (SELECT 1 FROM capture_diffs d WHERE d.diff_blob = blobs.sha256 OR d.side_blob = blobs.sha256)"
+            // blobs kept by other features (a monitor change's diff image), see Storage.hold
+            + " AND NOT EXISTS (SELECT 1 FROM blob_holds h WHERE h.blob_sha256 = blobs.sha256)";
 
     private final Database db;
     private final Clock clock;

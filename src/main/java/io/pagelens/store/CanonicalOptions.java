@@ -1,6 +1,7 @@
 package io.pagelens.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pagelens.capture.AnalysisOptions;
 import io.pagelens.capture.Clip;
 import io.pagelens.capture.Cookie;
 import io.pagelens.capture.CaptureRequest;
@@ -71,9 +72,15 @@ public record CanonicalOptions(String json, String sha256) {
             put(m, "selector", r.selector());
             if (r.clip() != null) m.put("clip", clip(r.clip()));
             m.put("omitBackground", r.omitBackground());
+            if (!r.mask().isEmpty()) m.put("mask", r.mask().selectors()); // only when set: older keys stay valid
         }
         if (r.wants(Format.MARKDOWN) || r.wants(Format.TEXT) || r.wants(Format.LINKS)) m.put("content", content(r.content()));
         if (r.wants(Format.PDF)) m.put("pdf", pdf(r.pdf()));
+        // only when asked: captures made without analysis keep the hashes they had before it existed
+        if (r.analysis().any()) m.put("analysis", analysis(r.analysis()));
+        // only when set, so the keys of captures without them stay as they were
+        if (!r.clean().changesNothing()) m.put("clean", sorted(r.clean()));
+        if (!r.emulation().changesNothing()) m.put("emulation", sorted(r.emulation()));
         return m;
     }
 
@@ -138,6 +145,22 @@ public record CanonicalOptions(String json, String sha256) {
         m.put("landscape", p.landscape());
         m.put("printBackground", p.printBackground());
         return m;
+    }
+
+    /** failOnMissingSelector is left out: it decides whether a capture is stored, not what it shows. */
+    private static Map<String, Object> analysis(AnalysisOptions a) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("stableRender", a.stableRender());
+        m.put("brand", a.brand());
+        // the variant's name is a key part of its own; its mutations' hash tells a re-created variant from the old one
+        if (a.hasVariant()) m.put("mutationsSha256", Sha256.of(a.mutations().toString()));
+        return m;
+    }
+
+    /** A record as a key-sorted map (nulls left out; nested records keep their component order, which is fixed). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sorted(Record options) {
+        return new TreeMap<>(Jackson.MAPPER.convertValue(options, Map.class));
     }
 
     private static String write(Map<String, Object> m) {

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * @param url         normalised by {@link CaptureUrls#normalize}
  * @param optionsHash SHA-256 of the output-affecting options ({@link CanonicalOptions})
  * @param variant     a page variant's id, or {@value #NO_VARIANT} for the page as served
+ * @param tenant      the tenant the project belongs to ({@link TenantScope}); {@value TenantScope#DEFAULT} when null
  */
-public record CaptureKey(String project, String pageType, String url, String optionsHash, String variant) {
+public record CaptureKey(String project, String pageType, String url, String optionsHash, String variant, String tenant) {
     public static final String DEFAULT_PROJECT = "default";
     public static final String DEFAULT_PAGE_TYPE = "page";
     public static final String NO_VARIANT = "";
@@ -30,6 +31,17 @@ public record CaptureKey(String project, String pageType, String url, String opt
         variant = variant == null || variant.isEmpty() ? NO_VARIANT : requireName("variantId", variant);
         if (url == null || url.isBlank()) throw new InvalidRequestException("url", "is required");
         if (!io.pagelens.store.blob.Sha256.isValid(optionsHash)) throw new IllegalArgumentException("optionsHash must be a SHA-256 hex digest");
+        tenant = tenant == null ? TenantScope.DEFAULT : TenantScope.requireName("tenant", tenant);
+    }
+
+    /** A key in the tenant {@value TenantScope#DEFAULT}. */
+    public CaptureKey(String project, String pageType, String url, String optionsHash, String variant) {
+        this(project, pageType, url, optionsHash, variant, null);
+    }
+
+    /** The same key in another tenant's project of the same name. */
+    public CaptureKey inTenant(String t) {
+        return new CaptureKey(project, pageType, url, optionsHash, variant, t);
     }
 
     /**

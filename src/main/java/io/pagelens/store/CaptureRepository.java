@@ -57,7 +57,7 @@ final class CaptureRepository {
         String metadataJson = JsonColumns.write(result.metadata());
         String linksJson = result.links().isEmpty() ? null : JsonColumns.write(result.links());
         return db.transaction(c -> {
-            ProjectRepository.ProjectRow project = projects.ensureProject(c, key.project(), now);
+            ProjectRepository.ProjectRow project = projects.ensureProject(c, key.tenant(), key.project(), now);
             String pageId = projects.ensurePage(c, project.id(), key.pageType(), key.url(), now);
             int version = upsertHead(c, pageId, key, id, now);
             insertCapture(c, id, pageId, key, version, result, optionsJson, reportJson, metadataJson, linksJson, now);
@@ -91,8 +91,8 @@ final class CaptureRepository {
                                       String optionsJson, String reportJson, String metadataJson, String linksJson,
                                       long now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO captures (id, page_id, options_hash, variant, version, "
-                + "requested_url, final_url, http_status, options_json, report_json, metadata_json, links_json, captured_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "requested_url, final_url, http_status, options_json, report_json, metadata_json, links_json, captured_at, tenant) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, id);
             st.setString(2, pageId);
             st.setString(3, key.optionsHash());
@@ -106,6 +106,7 @@ final class CaptureRepository {
             st.setString(11, metadataJson);
             st.setString(12, linksJson);
             st.setLong(13, now);
+            st.setString(14, key.tenant());
             st.executeUpdate();
         }
     }
@@ -177,23 +178,26 @@ final class CaptureRepository {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + FROM
                     + "WHERE pr.name = ? AND p.page_type = ? AND p.url_sha256 = ? AND c.options_hash = ? AND c.variant = ? "
-                    + "AND h.capture_id IS NOT NULL AND c.captured_at >= ?")) {
+                    + "AND h.capture_id IS NOT NULL AND c.captured_at >= ? AND pr.tenant = ?")) {
                 st.setString(1, key.project());
                 st.setString(2, key.pageType());
                 st.setString(3, Sha256.of(key.url()));
                 st.setString(4, key.optionsHash());
                 st.setString(5, key.variant());
                 st.setLong(6, capturedSince);
+                st.setString(7, key.tenant());
                 List<StoredCapture> found = readCaptures(c, st);
                 return found.stream().findFirst();
             }
         });
     }
 
-    Optional<StoredCapture> capture(String id) {
+    Optional<StoredCapture> capture(TenantScope scope, String id) {
         return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + FROM + "WHERE c.id = ?")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + FROM + "WHERE c.id = ?"
+                    + (scope.seesAll() ? "" : " AND c.tenant = ?"))) {
                 st.setString(1, id);
+                if (!scope.seesAll()) st.setString(2, scope.tenant());
                 return readCaptures(c, st).stream().findFirst();
             }
         });
@@ -259,7 +263,7 @@ final class CaptureRepository {
      * Deletes one capture version and its artifact references (the blobs go at the next GC once unreferenced). When it
      * was its key's current version, the newest remaining one becomes current; the version counter goes on.
      */
-    boolean delete(String captureId, long now) {
+    boolean delete(TenantScope scope, String captureId, long now) {
         return db.transaction(c -> {
             String pageId;
             String optionsHash;
@@ -267,8 +271,9 @@ final class CaptureRepository {
             boolean current;
             try (PreparedStatement st = c.prepareStatement("SELECT c.page_id, c.options_hash, c.variant, h.capture_id FROM captures c "
                     + "LEFT JOIN capture_heads h ON h.page_id = c.page_id AND h.options_hash = c.options_hash AND h.variant = c.variant "
-                    + "WHERE c.id = ?")) {
+                    + "WHERE c.id = ?" + (scope.seesAll() ? "" : " AND c.tenant = ?"))) {
                 st.setString(1, captureId);
+                if (!scope.seesAll()) st.setString(2, scope.tenant());
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) return false;
                     pageId = rs.getString(1);

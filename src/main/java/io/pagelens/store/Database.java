@@ -157,6 +157,18 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
+    /**
+     * A PostgreSQL connection of its own, outside the pool (whose few connections stay for queries): for a
+     * session that lives long, such as {@code LISTEN}. The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        if (url.dialect() != Dialect.POSTGRES) throw new IllegalStateException("a dedicated connection is for PostgreSQL only");
+        org.postgresql.ds.PGSimpleDataSource ds = (org.postgresql.ds.PGSimpleDataSource) migrationDataSource();
+        ds.setApplicationName("pagelens-listen");
+        ds.setTcpKeepAlive(true);
+        return ds.getConnection();
+    }
+
     public Dialect dialect() {
         return url.dialect();
     }

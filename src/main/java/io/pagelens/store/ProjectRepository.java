@@ -26,41 +26,45 @@ final class ProjectRepository {
 
 
     /** Creates the project if it does not exist; returns its id and the versions it keeps (null = default). */
-    ProjectRow ensureProject(Connection c, String name, long now) throws SQLException {
+    ProjectRow ensureProject(Connection c, String tenant, String name, long now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                "INSERT INTO projects (id, tenant, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, name) DO NOTHING")) {
             st.setString(1, Ids.next("prj", now));
-            st.setString(2, name);
-            st.setLong(3, now);
+            st.setString(2, tenant);
+            st.setString(3, name);
+            st.setLong(4, now);
             st.executeUpdate();
         }
         // DO NOTHING + SELECT instead of DO UPDATE ... RETURNING: no row lock on the project for every save
-        return findProject(c, "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
+        return findProject(c, TenantScope.of(tenant), "name", name).orElseThrow(() -> new StoreException("project " + name + " vanished while saving"));
     }
 
-    ProjectInfo createProject(String name, Retention retention, long now) {
+    ProjectInfo createProject(TenantScope scope, String name, Retention retention, String siteUrl, long now) {
         return db.transaction(c -> {
-            if (findProject(c, "name", name).isPresent()) {
+            if (findProject(c, TenantScope.of(scope.owner()), "name", name).isPresent()) {
                 throw new InvalidRequestException("name", "a project named '" + name + "' already exists");
             }
             String id = Ids.next("prj", now);
             try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO projects (id, name, max_versions, max_age_ms, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO projects (id, tenant, name, max_versions, max_age_ms, created_at, site_url) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, id);
-                st.setString(2, name);
-                Sql.setNullableInt(st, 3, retention.keepVersions());
-                Sql.setNullableLong(st, 4, retention.maxAge() == null ? null : retention.maxAge().toMillis());
-                st.setLong(5, now);
+                st.setString(2, scope.owner());
+                st.setString(3, name);
+                Sql.setNullableInt(st, 4, retention.keepVersions());
+                Sql.setNullableLong(st, 5, retention.maxAge() == null ? null : retention.maxAge().toMillis());
+                st.setLong(6, now);
+                st.setString(7, siteUrl);
                 st.executeUpdate();
             }
-            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now));
+            return new ProjectInfo(id, name, retention, Instant.ofEpochMilli(now), scope.owner(), siteUrl);
         });
     }
 
-    Optional<ProjectInfo> project(String idOrName) {
+    /** By id, else by name; a scope over every tenant finds a name in its own tenant first. */
+    Optional<ProjectInfo> project(TenantScope scope, String idOrName) {
         return db.read(c -> {
-            Optional<ProjectRow> row = findProject(c, "id", idOrName);
-            if (row.isEmpty()) row = findProject(c, "name", idOrName);
+            Optional<ProjectRow> row = findProject(c, scope, "id", idOrName);
+            if (row.isEmpty()) row = findProject(c, scope, "name", idOrName);
             return row.map(ProjectRow::info);
         });
     }
@@ -85,12 +89,13 @@ final class ProjectRepository {
         });
     }
 
-    Listing<ProjectInfo> projects(ListQuery q) {
+    Listing<ProjectInfo> projects(TenantScope scope, ListQuery q) {
         return db.read(c -> {
-            String sql = "SELECT id, name, max_versions, max_age_ms, created_at FROM projects"
-                    + (q.after() == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
+            String sql = "SELECT " + PROJECT_COLS + " FROM projects WHERE 1 = 1" + (scope.seesAll() ? "" : " AND tenant = ?")
+                    + (q.after() == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 int i = 1;
+                if (!scope.seesAll()) st.setString(i++, scope.tenant());
                 if (q.after() != null) st.setString(i++, q.after());
                 st.setInt(i, q.limit() + 1);
                 List<ProjectInfo> out = new ArrayList<>();
@@ -102,25 +107,29 @@ final class ProjectRepository {
         });
     }
 
-    static Optional<ProjectRow> findProject(Connection c, String column, String value) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, name, max_versions, max_age_ms, created_at FROM projects WHERE " + column + " = ?")) {
+    private static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at, site_url";
+
+    static Optional<ProjectRow> findProject(Connection c, TenantScope scope, String column, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + PROJECT_COLS + " FROM projects WHERE " + column + " = ?"
+                + (scope.seesAll() ? "" : " AND tenant = ?") + " ORDER BY CASE WHEN tenant = ? THEN 0 ELSE 1 END, id LIMIT 1")) {
             st.setString(1, value);
+            if (!scope.seesAll()) st.setString(2, scope.tenant());
+            st.setString(scope.seesAll() ? 2 : 3, scope.owner());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(ProjectRow.from(rs)) : Optional.empty();
             }
         }
     }
 
-    record ProjectRow(String id, String name, Integer keepVersions, Long maxAgeMs, long createdAt) {
+    record ProjectRow(String id, String tenant, String name, Integer keepVersions, Long maxAgeMs, long createdAt, String siteUrl) {
         static ProjectRow from(ResultSet rs) throws SQLException {
-            return new ProjectRow(rs.getString("id"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
-                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"));
+            return new ProjectRow(rs.getString("id"), rs.getString("tenant"), rs.getString("name"), Sql.nullableInt(rs, "max_versions"),
+                    Sql.nullableLong(rs, "max_age_ms"), rs.getLong("created_at"), rs.getString("site_url"));
         }
 
         ProjectInfo info() {
             return new ProjectInfo(id, name, new Retention(keepVersions, maxAgeMs == null ? null : Duration.ofMillis(maxAgeMs)),
-                    Instant.ofEpochMilli(createdAt));
+                    Instant.ofEpochMilli(createdAt), tenant, siteUrl);
         }
     }
 

@@ -53,6 +53,8 @@ public final class Storage implements AutoCloseable {
     private final ProjectRepository projects;
     private final CaptureRepository captures;
     private final RetentionRepository retentions;
+    private final VariantRepository variants;
+    private final DiffRepository diffs;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -74,6 +76,8 @@ public final class Storage implements AutoCloseable {
         this.projects = new ProjectRepository(db);
         this.captures = new CaptureRepository(db, projects);
         this.retentions = new RetentionRepository(db);
+        this.variants = new VariantRepository(db);
+        this.diffs = new DiffRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -171,9 +175,14 @@ public final class Storage implements AutoCloseable {
         return captures.findCurrent(key, Long.MIN_VALUE);
     }
 
-    /** One capture version by id (current or history). */
+    /** One capture version by id (current or history), of any tenant. */
     public Optional<StoredCapture> capture(String captureId) {
-        return captures.capture(captureId);
+        return capture(TenantScope.ALL, captureId);
+    }
+
+    /** One capture version by id, if it is visible in {@code scope}. */
+    public Optional<StoredCapture> capture(TenantScope scope, String captureId) {
+        return captures.capture(scope, captureId);
     }
 
     /**
@@ -182,7 +191,12 @@ public final class Storage implements AutoCloseable {
      * current version of its key, the previous one becomes current. False if there was no such capture.
      */
     public boolean deleteCapture(String captureId) {
-        boolean deleted = captures.delete(captureId, clock.millis());
+        return deleteCapture(TenantScope.ALL, captureId);
+    }
+
+    /** As {@link #deleteCapture(String)}, of a capture visible in {@code scope} only (false for another tenant's). */
+    public boolean deleteCapture(TenantScope scope, String captureId) {
+        boolean deleted = captures.delete(scope, captureId, clock.millis());
         if (deleted) log.atInfo().addKeyValue("id", captureId).log("capture deleted");
         return deleted;
     }
@@ -190,6 +204,36 @@ public final class Storage implements AutoCloseable {
     /** The links found on the page of a capture version; empty if none were extracted. */
     public List<Link> links(String captureId) {
         return captures.links(captureId);
+    }
+
+    /**
+     * Keeps a blob written through {@link #openSink()} outside any capture (a monitor change's diff image) from
+     * garbage collection until {@link #releaseHolds} for the same holder. Call within the GC grace period after
+     * writing it (the sink's touch protects it until then).
+     */
+    public void hold(String holder, String sha256) {
+        db.transaction(c -> {
+            try (var st = c.prepareStatement("INSERT INTO blob_holds (holder, blob_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                st.setString(1, holder);
+                st.setString(2, sha256);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops every hold of {@code holder}; the blobs go with the next GC once nothing else references them. */
+    public int releaseHolds(String holder) {
+        return db.transaction(c -> {
+            try (var st = c.prepareStatement("DELETE FROM blob_holds WHERE holder = ?")) {
+                st.setString(1, holder);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Opens a blob by hash (one written through {@link #openSink()}), or empty when it is gone. */
+    public Optional<BlobContent> openBlob(String sha256) throws IOException {
+        return blobs.open(sha256);
     }
 
     /** Opens an artifact for streaming, with its content type and ETag; empty if its blob is missing. */
@@ -210,12 +254,27 @@ public final class Storage implements AutoCloseable {
      * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken
      */
     public ProjectInfo createProject(String name, Retention retention) {
-        return projects.createProject(CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, clock.millis());
+        return createProject(TenantScope.ALL, name, retention, null);
     }
 
-    /** A project by id ({@code prj_...}) or name. */
+    /** As {@link #createProject(String, Retention)}, in the scope's own tenant (names are unique per tenant). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention) {
+        return createProject(scope, name, retention, null);
+    }
+
+    /** As {@link #createProject(TenantScope, String, Retention)}, with the site the project covers (an http(s) URL, or null). */
+    public ProjectInfo createProject(TenantScope scope, String name, Retention retention, String siteUrl) {
+        return projects.createProject(scope, CaptureKey.requireName("name", name), retention == null ? Retention.DEFAULTS : retention, siteUrl, clock.millis());
+    }
+
+    /** A project by id ({@code prj_...}) or name, of any tenant (a name is looked up in {@value TenantScope#DEFAULT} first). */
     public Optional<ProjectInfo> project(String idOrName) {
-        return projects.project(idOrName);
+        return project(TenantScope.ALL, idOrName);
+    }
+
+    /** A project by id or name, if it is visible in {@code scope}. */
+    public Optional<ProjectInfo> project(TenantScope scope, String idOrName) {
+        return projects.project(scope, idOrName);
     }
 
     /** Replaces a project's retention limits; false if there is no such project. */
@@ -230,7 +289,12 @@ public final class Storage implements AutoCloseable {
 
     /** Projects in creation order. */
     public Listing<ProjectInfo> projects(ListQuery query) {
-        return projects.projects(query);
+        return projects(TenantScope.ALL, query);
+    }
+
+    /** The projects visible in {@code scope}, in creation order. */
+    public Listing<ProjectInfo> projects(TenantScope scope, ListQuery query) {
+        return projects.projects(scope, query);
     }
 
     /** Pages of a project in creation order. */
@@ -251,6 +315,58 @@ public final class Storage implements AutoCloseable {
     /** Every kept version of the key {@code captureId} belongs to, newest first. */
     public Listing<StoredCapture> versions(String captureId, ListQuery query) {
         return captures.versions(captureId, query);
+    }
+
+    // ---- variants
+
+    /**
+     * Stores a variant of a project; its mutations must be validated already (analysis.variant.Mutations).
+     *
+     * @throws io.pagelens.capture.InvalidRequestException naming {@code name} if it is invalid or taken in the project
+     */
+    public VariantInfo createVariant(String projectId, String name, String description, String mutationsJson) {
+        return variants.create(projectId, CaptureKey.requireName("name", name), description, mutationsJson, clock.millis());
+    }
+
+    /** A project's variant by id ({@code var_...}) or name. */
+    public Optional<VariantInfo> variant(String projectId, String idOrName) {
+        return variants.variant(projectId, idOrName);
+    }
+
+    /** A project's variants in creation order. */
+    public Listing<VariantInfo> variants(String projectId, ListQuery query) {
+        return variants.variants(projectId, query);
+    }
+
+    /** Deletes a variant (its captures stay, under its name); false if there was none. */
+    public boolean deleteVariant(String projectId, String variantId) {
+        return variants.delete(projectId, variantId);
+    }
+
+    // ---- diffs
+
+    /** The stored diff of capture {@code a} against {@code b} with these options, if it was computed before. */
+    public Optional<StoredDiff> findDiff(String a, String b, String optionsHash) {
+        return diffs.find(a, b, optionsHash);
+    }
+
+    public Optional<StoredDiff> diff(String diffId) {
+        return diffs.byId(diffId);
+    }
+
+    /**
+     * Saves a diff whose two images {@code sink} wrote (the diff image first, then the side-by-side image). A diff of
+     * the same pair and options saved meanwhile wins; its blobs are the same bytes.
+     */
+    public StoredDiff saveDiff(String a, String b, String optionsHash, String resultJson, BlobSink sink) {
+        List<WrittenBlob> w = sink.written();
+        if (w.size() != 2) throw new IllegalArgumentException("a diff has two images, the sink wrote " + w.size());
+        return diffs.save(a, b, optionsHash, resultJson, w.get(0).sha256(), w.get(1).sha256(), clock.millis());
+    }
+
+    /** Opens a stored blob by hash (a diff's images), as {@code contentType}. */
+    public Optional<BlobContent> openBlob(String sha256, String contentType) throws IOException {
+        return blobs.open(sha256).map(b -> b.withContentType(contentType));
     }
 
     // ---- maintenance

@@ -11,6 +11,7 @@ import io.pagelens.config.SecretBox;
 import io.pagelens.json.Jackson;
 import io.pagelens.memory.FixedAdmission;
 import io.pagelens.server.CapturePipeline;
+import io.pagelens.server.FeatureSteps;
 import io.pagelens.server.PagelensServer;
 import io.pagelens.store.Database;
 import io.pagelens.store.DatabaseSettings;
@@ -49,6 +50,8 @@ final class ApiHarness implements AutoCloseable {
     final SecretBox secrets = SecretBox.fromEnv(new Env(Map.of()), () -> dataDir);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean ownsEngine;
+    /** PAGELENS_CRAWL_* of the servers this harness starts (e.g. a short crawl lease). */
+    Map<String, String> crawlEnv = Map.of();
 
     /** A fresh SQLite database and blob folder, and its own Chromium. */
     ApiHarness() {
@@ -77,8 +80,9 @@ final class ApiHarness implements AutoCloseable {
 
     static CaptureEngine newEngine() {
         Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
-        return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, new FixedAdmission(2),
-                new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard());
+        // the features' page steps as serve composes them (stable render, variants, brand, ...)
+        return new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, b -> new FixedAdmission(2),
+                new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard(), FeatureSteps.all());
     }
 
     /** Settings as a test wants them: free port, short lease and backoff, a webhook secret; plus overrides. */
@@ -97,8 +101,11 @@ final class ApiHarness implements AutoCloseable {
     PagelensServer start(ApiSettings s, PagelensServer.Role role) throws Exception {
         Clock clock = Clock.systemUTC();
         CapturePipeline captures = pipeline(clock);
+        io.pagelens.server.CrawlPipeline crawls = io.pagelens.server.CrawlPipeline.of(captures.service(), storage, engine.egress(),
+                io.pagelens.crawl.CrawlSettings.fromEnv(new Env(crawlEnv)), clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
-                List.of(captures.handler()), List.of(captures.routes(s, clock), new ProjectRoutes(storage)),
+                List.of(captures.handler(), crawls.handler()),
+                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage, s.limits()), new DiffRoutes(storage), crawls.routes(s.webhookSecret() != null, clock)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 

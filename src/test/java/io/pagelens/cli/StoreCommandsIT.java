@@ -98,6 +98,9 @@ class StoreCommandsIT {
             assertThat(keys("create", "--name", "deploy", "--rate", "30")).isZero();
             assertThat(keys("create")).isEqualTo(2);
             assertThat(keys("create", "a", "--name", "b")).isEqualTo(2);
+            assertThat(keys("create", "acme-ci", "--tenant", "acme")).isZero();
+            assertThat(keys("create", "ops", "--tenant", "ops", "--admin")).isZero();
+            assertThat(keys("create", "bad", "--tenant", "Not A Tenant")).as("a bad tenant name is refused").isEqualTo(2);
             buf.reset();
             assertThat(keys("list", "--json")).isZero();
         } finally {
@@ -107,7 +110,9 @@ class StoreCommandsIT {
         for (String l : buf.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
             if (l.startsWith("{")) rows.add(io.pagelens.json.Jackson.MAPPER.readTree(l));
         }
-        assertThat(rows).extracting(r -> r.get("name").asText()).containsExactlyInAnyOrder("ci", "deploy");
+        assertThat(rows).extracting(r -> r.get("name").asText()).containsExactlyInAnyOrder("ci", "deploy", "acme-ci", "ops");
+        assertThat(rows).extracting(r -> r.get("name").asText() + "@" + r.get("tenant").asText() + (r.get("admin").asBoolean() ? "+admin" : ""))
+                .as("the tenant is 'default' unless --tenant names one").containsExactlyInAnyOrder("ci@default", "deploy@default", "acme-ci@acme", "ops@ops+admin");
         assertThat(rows).allSatisfy(r -> assertThat(r.has("secretHash") || r.has("token")).as("never the secret").isFalse());
         assertThat(rows).filteredOn(r -> r.get("name").asText().equals("deploy")).singleElement()
                 .satisfies(r -> assertThat(r.get("ratePerMinute").asInt()).isEqualTo(30));

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The crawler test material in shared/corpus/suites and shared/corpus/sites. */
-final class CrawlSuites {
+public final class CrawlSuites {
     private CrawlSuites() {
     }
 
@@ -32,7 +32,7 @@ final class CrawlSuites {
         return Shared.corpus().resolve("suites/crawler-commons");
     }
 
-    static Path northwind() {
+    public static Path northwind() {
         return Shared.corpus().resolve("sites/sites/northwind");
     }
 

@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * access log ({@code SERVE_LOG}): exactly the server the ground truth was written for (dynamic routes, origin
  * substitution, clean URLs). {@code site} is a folder name under sites/ or a path to a site folder.
  */
-final class SiteServer implements AutoCloseable {
+public final class SiteServer implements AutoCloseable {
     private static final Pattern ORIGIN = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+)");
 
     private final Process process;
     private final String origin;
     private final Path log;
 
-    SiteServer(String site) throws IOException {
+    public SiteServer(String site) throws IOException {
         this.log = Files.createTempFile("pagelens-site-log", ".txt");
         ProcessBuilder pb = new ProcessBuilder("python3", CrawlSuites.sitesServer().toString(), site, "0").redirectErrorStream(true);
         pb.environment().put("SERVE_LOG", log.toString());
@@ -46,21 +46,21 @@ final class SiteServer implements AutoCloseable {
         });
     }
 
-    String origin() {
+    public String origin() {
         return origin;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return origin + path;
     }
 
     /** Every request so far: "METHOD PATH STATUS", path with its query as requested. */
-    List<String> requests() throws IOException {
+    public List<String> requests() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 
     /** The request targets (path + query) of GETs so far. */
-    List<String> paths() throws IOException {
+    public List<String> paths() throws IOException {
         return requests().stream().map(l -> l.split(" ")).filter(p -> p.length >= 3).map(p -> p[1]).toList();
     }
 

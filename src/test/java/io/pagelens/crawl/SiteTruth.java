@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A test site's ground truth: labels.json and crawl.json (see shared/corpus/sites/README.md). */
-record SiteTruth(Map<String, String> labels, Map<String, List<String>> alternatives, JsonNode crawl) {
-    static SiteTruth of(Path site) throws IOException {
+public record SiteTruth(Map<String, String> labels, Map<String, List<String>> alternatives, JsonNode crawl) {
+    public static SiteTruth of(Path site) throws IOException {
         JsonNode l = Jackson.MAPPER.readTree(site.resolve("labels.json").toFile());
         Map<String, String> labels = new LinkedHashMap<>();
         l.path("pages").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
@@ -28,19 +28,19 @@ record SiteTruth(Map<String, String> labels, Map<String, List<String>> alternati
         return new SiteTruth(labels, alt, Files.exists(crawl) ? Jackson.MAPPER.readTree(crawl.toFile()) : Jackson.MAPPER.createObjectNode());
     }
 
-    List<String> list(String key) {
+    public List<String> list(String key) {
         List<String> out = new ArrayList<>();
         crawl.path(key).forEach(v -> out.add(v.asText()));
         return out;
     }
 
     /** Whether {@code type} is the label of {@code path} or one of its alternatives. */
-    boolean accepts(String path, String type) {
+    public boolean accepts(String path, String type) {
         return type.equals(labels.get(path)) || alternatives.getOrDefault(path, List.of()).contains(type);
     }
 
     /** A mustNotFetch entry starting with '/' as a robots.txt-style pattern on path+query: prefix, '*' and final '$'. */
-    static Pattern robotsPattern(String rule) {
+    public static Pattern robotsPattern(String rule) {
         StringBuilder re = new StringBuilder("^");
         boolean anchored = rule.endsWith("$");
         String body = anchored ? rule.substring(0, rule.length() - 1) : rule;

@@ -36,7 +36,12 @@ class OpenApiContractTest {
         new JobRoutes(null, () -> false).register(r);
         new CaptureRoutes(null, null, null, s, Clock.systemUTC()).register(r, null);
         new ProjectRoutes(null).register(r, null);
-        new WebRoutes().register(r);
+        new io.pagelens.api.MonitorRoutes(null, null, true, () -> false).register(r, null);
+        new io.pagelens.api.VariantRoutes(null).register(r, null);
+        new io.pagelens.api.DiffRoutes(null).register(r, null);
+        new io.pagelens.api.CrawlRoutes(null, io.pagelens.crawl.CrawlSettings.DEFAULTS, false, () -> false, Clock.systemUTC()).register(r, null);
+        new PreviewRoutes(null).register(r, null);
+        new WebRoutes(WebAccess.OPEN).register(r);
         return r;
     }
 
@@ -74,5 +79,19 @@ class OpenApiContractTest {
         Set<String> accepted = new TreeSet<>();
         for (var c : io.pagelens.pipeline.CaptureSpec.class.getRecordComponents()) accepted.add(c.getName());
         assertThat(documented).isEqualTo(accepted);
+    }
+
+    @Test
+    void cleanAndEmulateSchemas_listEveryOptionTheApiAccepts() throws Exception {
+        var schemas = document().getComponents().getSchemas();
+        assertThat(new TreeSet<>(schemas.get("CleanOptions").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.CleanSpec.class));
+        assertThat(new TreeSet<>(schemas.get("PageAction").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.CleanSpec.ActionSpec.class));
+        assertThat(new TreeSet<>(schemas.get("EmulateOptions").getProperties().keySet())).isEqualTo(components(io.pagelens.pipeline.EmulateSpec.class));
+    }
+
+    private static Set<String> components(Class<? extends Record> type) {
+        Set<String> names = new TreeSet<>();
+        for (var c : type.getRecordComponents()) names.add(c.getName());
+        return names;
     }
 }

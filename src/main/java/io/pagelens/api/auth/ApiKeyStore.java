@@ -1,6 +1,7 @@
 package io.pagelens.api.auth;
 
 import io.pagelens.store.Database;
+import io.pagelens.store.TenantScope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * its SHA-256 is stored, so a leaked database does not leak usable keys. Lookup is by that hash.
  */
 public final class ApiKeyStore {
-    private static final String COLS = "id, name, prefix, rate_per_minute, created_at, last_used_at, revoked_at";
+    private static final String COLS = "id, name, prefix, rate_per_minute, created_at, last_used_at, revoked_at, tenant, admin";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
@@ -38,6 +39,20 @@ public final class ApiKeyStore {
     }
 
     public Created create(String name, int ratePerMinute) {
+        return create(name, ratePerMinute, TenantScope.DEFAULT, false);
+    }
+
+    /**
+     * A key of {@code tenant}; an {@code admin} key sees every tenant's data.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the name, rate or tenant
+     */
+    public Created create(String name, int ratePerMinute, String tenant, boolean admin) {
+        try {
+            TenantScope.requireName("tenant", tenant);
+        } catch (io.pagelens.capture.InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         if (name == null || name.isBlank() || name.length() > 200) throw new IllegalArgumentException("key name must be 1 to 200 characters");
         if (ratePerMinute < 1 || ratePerMinute > 100_000) throw new IllegalArgumentException("rate must be between 1 and 100000 per minute, was " + ratePerMinute);
         byte[] secret = new byte[32];
@@ -47,17 +62,19 @@ public final class ApiKeyStore {
         String prefix = token.substring(0, 10);
         long now = clock.millis();
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (id, name, prefix, secret_hash, rate_per_minute, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (id, name, prefix, secret_hash, rate_per_minute, created_at, tenant, admin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, name.trim());
                 ps.setString(3, prefix);
                 ps.setString(4, hash(token));
                 ps.setInt(5, ratePerMinute);
                 ps.setLong(6, now);
+                ps.setString(7, tenant);
+                ps.setBoolean(8, admin);
                 return ps.executeUpdate();
             }
         });
-        return new Created(new ApiKey(id, name.trim(), prefix, ratePerMinute, Instant.ofEpochMilli(now), null, null), token);
+        return new Created(new ApiKey(id, name.trim(), prefix, ratePerMinute, Instant.ofEpochMilli(now), null, null, tenant, admin), token);
     }
 
     /** The key a presented token belongs to, revoked or not; empty when unknown. */
@@ -152,7 +169,8 @@ public final class ApiKeyStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("prefix"), rs.getInt("rate_per_minute"),
-                                instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at")));
+                                instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"),
+                                rs.getString("tenant"), rs.getBoolean("admin")));
                     }
                 }
                 return out;

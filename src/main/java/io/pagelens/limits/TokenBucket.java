@@ -1,4 +1,4 @@
-package io.pagelens.api.auth;
+package io.pagelens.limits;
 
 import java.time.Clock;
 import java.time.Duration;

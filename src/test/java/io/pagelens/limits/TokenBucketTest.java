@@ -1,4 +1,4 @@
-package io.pagelens.api.auth;
+package io.pagelens.limits;
 
 import io.pagelens.jobs.MutableClock;
 import org.junit.jupiter.api.Test;
