@@ -107,6 +107,7 @@ final class ProjectRepository {
         });
     }
 
+    /** The columns ProjectRow.from reads (retention reads projects too). */
     static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at, site_url";
 
     static Optional<ProjectRow> findProject(Connection c, TenantScope scope, String column, String value) throws SQLException {

@@ -1,7 +1,6 @@
 -- Tenants (owned by security, V100..V109). Every API key belongs to a tenant and sees only that tenant's projects,
 -- pages, captures and jobs; an admin key sees all. Rows that existed before tenants belong to the tenant 'default'.
--- Projects get their column (and a per-tenant unique name) in V101, per dialect: SQLite must rebuild the table
--- (db.migration.sqlite.V101__project_tenants, Java: it keeps columns other migrations added to projects).
+-- Projects get their column (and a per-tenant unique name) in V101, per dialect: SQLite must rebuild the table.
 ALTER TABLE api_keys ADD COLUMN tenant VARCHAR(64) NOT NULL DEFAULT 'default';
 ALTER TABLE api_keys ADD COLUMN admin BOOLEAN NOT NULL DEFAULT FALSE;
 
