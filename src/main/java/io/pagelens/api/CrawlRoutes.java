@@ -14,6 +14,7 @@ import io.pagelens.crawl.CrawlStore;
 import io.pagelens.crawl.CrawlView;
 import io.pagelens.crawl.FrontierStore;
 import io.pagelens.crawl.FrontierUrl;
+import io.pagelens.crawl.SiteMapper;
 import io.pagelens.crawl.TypeOverride;
 import io.pagelens.crawl.TypeOverrideStore;
 import io.pagelens.crawl.TypeOverrides;
@@ -50,9 +51,12 @@ public final class CrawlRoutes implements RouteGroup {
     private final boolean webhooks;
     private final BooleanSupplier draining;
     private final Clock clock;
+    private final SiteMapper mapper;
     private JobService jobs;
 
-    public CrawlRoutes(Storage storage, CrawlSettings settings, boolean webhooks, BooleanSupplier draining, Clock clock) {
+    /** @param mapper answers {@code POST /v1/map}; null: 503 (a web node does not fetch) */
+    public CrawlRoutes(Storage storage, CrawlSettings settings, boolean webhooks, BooleanSupplier draining, SiteMapper mapper, Clock clock) {
+        this.mapper = mapper;
         this.storage = storage;
         this.settings = settings;
         this.webhooks = webhooks;
@@ -72,6 +76,7 @@ public final class CrawlRoutes implements RouteGroup {
                 .post("/{id}/cancel", this::cancel)
                 .get("/{id}/pages", this::pages)
                 .get("/{id}/events", this::events));
+        r.path("/v1/map", g -> g.post("", this::map));
         r.path("/v1/projects", g -> g
                 .get("/{id}/type-overrides", this::overrides)
                 .put("/{id}/type-overrides", this::replaceOverrides));
@@ -206,6 +211,38 @@ public final class CrawlRoutes implements RouteGroup {
                 Thread.sleep(POLL.toMillis());
             }
         }
+    }
+
+    /** Options of a map: the crawl's, but what only a crawl has (capture, webhook). */
+    private void map(Ctx ctx) throws IOException, InterruptedException {
+        byte[] bytes = ctx.bodyBytes();
+        if (bytes.length == 0) throw new ApiException(400, "empty_body", "request body is empty; send a JSON object");
+        JsonNode body = Jackson.MAPPER.readTree(bytes);
+        if (body == null || !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
+        ObjectNode options = ((ObjectNode) body).deepCopy();
+        String rawUrl = options.path("url").isTextual() ? options.remove("url").asText() : null;
+        if (rawUrl == null) throw ApiException.invalid("url", "is required (the site to map)");
+        JsonNode projectNode = options.remove("projectId");
+        for (String f : List.of("capture", "webhook")) {
+            if (options.has(f)) throw ApiException.invalid(f, "is a crawl option; a map captures and calls nothing");
+        }
+        URI seed = Urls.parseHttpUrl(rawUrl);
+        CrawlOptions o = CrawlOptions.parse(options, settings);
+        TypeOverrides overrides = TypeOverrides.NONE;
+        if (projectNode != null && !projectNode.isNull()) {
+            ProjectInfo p = storage.project(projectNode.asText()).orElseThrow(() -> ApiException.invalid("projectId", "no such project"));
+            overrides = new TypeOverrideStore(storage.database()).of(p.id());
+        }
+        if (mapper == null) {
+            throw new ApiException(503, "map_unavailable", "this process does not fetch pages (web role); maps run on processes with the browser (serve --role all)");
+        }
+        SiteMapper.Result m = mapper.map(seed, o, overrides);
+        ObjectNode out = Jackson.MAPPER.createObjectNode();
+        out.put("url", m.seed().toString());
+        out.put("reason", m.reason().id());
+        out.set("counts", CrawlView.counts(m.counts()));
+        out.set("links", Jackson.MAPPER.valueToTree(m.links()));
+        ctx.json(200, out);
     }
 
     private ProjectInfo project(Ctx ctx) {

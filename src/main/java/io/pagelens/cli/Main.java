@@ -18,11 +18,14 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 KeysCommand.class,
                 CaptureCommand.class,
+                CrawlCommand.class,
+                MapCommand.class,
                 ListCommand.class,
                 GcCommand.class,
                 ServeCommand.class,
                 MemoryCommand.class,
                 DiffCommand.class,
+                MonitorCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -119,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
-                            crawls.routes(settings.webhookSecret() != null, clock), monitors.routes(),
+                            crawls.routes(settings.webhookSecret() != null, captures, clock), monitors.routes(),
                             new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));
             if (captures) push(stack, monitors.scheduler(server.jobs()).start()); // every worker process ticks; due times enqueue once

@@ -47,7 +47,7 @@ public final class CrawlCaptureSpec {
             for (JsonNode f : n.get("formats")) html |= "html".equalsIgnoreCase(f.asText().strip());
             if (!html) ((ArrayNode) n.get("formats")).add("html");
         }
-        if (!n.has("allowHttpErrors")) n.put("allowHttpErrors", true);
+        n.put("allowHttpErrors", true); // the core fails HTTP errors itself (never stored); it needs their status
         if (project != null) n.put("projectId", project);
         n.put("url", seed.toString());
         CaptureSpec spec;

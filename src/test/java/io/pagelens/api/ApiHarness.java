@@ -105,7 +105,7 @@ final class ApiHarness implements AutoCloseable {
                 io.pagelens.crawl.CrawlSettings.fromEnv(new Env(crawlEnv)), clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
                 List.of(captures.handler(), crawls.handler()),
-                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage, s.limits()), new DiffRoutes(storage), crawls.routes(s.webhookSecret() != null, clock)),
+                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage, s.limits()), new DiffRoutes(storage), crawls.routes(s.webhookSecret() != null, true, clock)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 

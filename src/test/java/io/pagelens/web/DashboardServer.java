@@ -67,7 +67,7 @@ final class DashboardServer implements AutoCloseable {
             handlers.add(captures.handler());
             handlers.add(crawls.handler());
             routes.add(captures.routes(settings, clock));
-            routes.add(crawls.routes(false, clock));
+            routes.add(crawls.routes(false, true, clock));
             routes.add(new io.pagelens.api.VariantRoutes(storage));
             hooks = hooks.withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
                     "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));

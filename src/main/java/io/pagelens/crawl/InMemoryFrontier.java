@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link Frontier} in memory with the store's semantics, for unit tests of the crawl core. */
+/**
+ * A {@link Frontier} in memory with the store's semantics: for maps (nothing of them is kept) and the crawl core's
+ * unit tests. Synchronized: the crawl's workers share it.
+ */
 final class InMemoryFrontier implements Frontier {
     static final class Row {
         final long seq;
@@ -58,7 +61,7 @@ final class InMemoryFrontier implements Frontier {
     }
 
     @Override
-    public String crawlId() {
+    public synchronized String crawlId() {
         return "crawl_test";
     }
 
