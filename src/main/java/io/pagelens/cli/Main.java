@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 MemoryCommand.class,
                 DiffCommand.class,
+                MonitorCommand.class,
+                BrandCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

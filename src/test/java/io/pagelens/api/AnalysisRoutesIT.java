@@ -147,4 +147,51 @@ class AnalysisRoutesIT {
         assertThat(api.json("GET", "/v1/captures/" + control + "/diff?against=cap_nope", null, 404).path("field").asText()).isEqualTo("against");
         assertThat(api.json("GET", "/v1/captures/" + control + "/diff", null, 422).path("field").asText()).isEqualTo("against");
     }
+
+    /**
+     * Brand through the product: a project with a url gets its profile from a queued capture of its home page (on
+     * northwind: the brand.json colours, fonts, headline and primary CTA), stored and cached (the same capture answers
+     * again), recomputed with refresh=true; POST /v1/brand for any page; suggestions from the profile are valid variants.
+     */
+    @Test
+    void brand_northwind_storedCachedRefreshed_thenSuggestedVariantsAreValid() throws Exception {
+        try (io.pagelens.analysis.SiteServer north = new io.pagelens.analysis.SiteServer(io.pagelens.analysis.brand.BrandProfileITs.northwind())) {
+            JsonNode truth = io.pagelens.json.Jackson.MAPPER.readTree(java.nio.file.Files.readString(
+                    io.pagelens.analysis.brand.BrandProfileITs.northwind().resolve("brand.json")));
+            api.json("POST", "/v1/projects", "{\"name\": \"nobrand\"}", 201);
+            assertThat(api.json("GET", "/v1/projects/nobrand/brand", null, 422).path("field").asText()).isEqualTo("siteUrl");
+            JsonNode p = api.json("POST", "/v1/projects", "{\"name\": \"northwind\", \"siteUrl\": \"" + north.url("/") + "\"}", 201);
+            assertThat(p.path("siteUrl").asText()).startsWith("http://127.0.0.1:");
+
+            JsonNode b = api.json("GET", "/v1/projects/northwind/brand", null, 200);
+            JsonNode brand = b.path("brand");
+            assertThat(close(brand.path("colors").path("primary").path("hex").asText(), truth.path("colors").path("primary").asText())).isTrue();
+            assertThat(close(brand.path("colors").path("accent").path("hex").asText(), truth.path("colors").path("accent").asText())).isTrue();
+            assertThat(brand.path("headline").path("text").asText()).isEqualTo(truth.path("headline").asText());
+            assertThat(brand.path("ctas").get(0).path("text").asText()).isEqualTo("Start free trial");
+            assertThat(brand.path("fonts").toString()).contains("Northwind Sans").contains("Northwind Display");
+            assertThat(brand.path("images").path("logo").path("url").asText()).endsWith("/img/logo.svg");
+            String captureId = b.path("captureId").asText();
+            assertThat(h.storage.capture(captureId)).isPresent();
+
+            assertThat(api.json("GET", "/v1/projects/northwind/brand", null, 200).path("captureId").asText()).as("cached").isEqualTo(captureId);
+            assertThat(h.storage.brand(p.path("id").asText()).orElseThrow().captureId()).as("stored").isEqualTo(captureId);
+            assertThat(api.json("GET", "/v1/projects/northwind/brand?refresh=true", null, 200).path("captureId").asText())
+                    .as("recomputed").isNotEqualTo(captureId);
+
+            JsonNode any = api.json("POST", "/v1/brand", "{\"url\": \"" + north.url("/") + "\"}", 200);
+            assertThat(any.path("brand").path("headline").path("text").asText()).isEqualTo(truth.path("headline").asText());
+            assertThat(api.json("POST", "/v1/brand", "{\"url\": \"ftp://x\"}", 422).path("field").asText()).isEqualTo("url");
+
+            JsonNode s = api.json("POST", "/v1/projects/northwind/variants/suggest", null, 200);
+            assertThat(s.path("suggestions").size()).isPositive();
+            for (JsonNode sg : s.path("suggestions")) {
+                api.json("POST", "/v1/projects/northwind/variants", sg.path("variant").toString(), 201); // every suggestion is a valid variant
+            }
+        }
+    }
+
+    static boolean close(String a, String b) {
+        return io.pagelens.analysis.brand.RgbColor.parse(a).distance(io.pagelens.analysis.brand.RgbColor.parse(b)) < 6;
+    }
 }
