@@ -213,6 +213,10 @@ class DashboardBrowserIT {
         assertThat(tab.text("document.querySelector('#v-list').innerText")).contains("setText h1");
         tab.click("#v-list button");
         tab.waitFor("document.querySelectorAll('#v-side img').length === 2 && [...document.querySelectorAll('#v-side img')].every(i => i.complete && i.naturalWidth === 640)");
+        // the variant's new title shows in the diff of control and variant
+        tab.waitFor("document.querySelector('#v-diff #diff-text')");
+        assertThat(tab.text("document.querySelector('#v-diff #diff-text').textContent")).containsPattern("(?m)^\\+.*Mountain Coffee");
+        assertThat(tab.eval("document.querySelectorAll('#v-diff #diff-regions rect').length").asInt()).isGreaterThanOrEqualTo(1);
         screen("variants");
     }
 
