@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 MemoryCommand.class,
                 DiffCommand.class,
+                MonitorCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -42,6 +42,15 @@ public interface CgroupMemory {
         }
     };
 
+    /**
+     * {@code found} when it has a limit, else {@link #NONE}: an unlimited cgroup is a shared one (a login session, a CI
+     * runner, a container started without a memory limit), whose usage counts other processes too; this process
+     * tree's PSS is then the only figure that is ours.
+     */
+    static CgroupMemory limitedOrNone(CgroupMemory found) {
+        return found.limitBytes().isPresent() ? found : NONE;
+    }
+
     default boolean present() {
         return this != NONE;
     }

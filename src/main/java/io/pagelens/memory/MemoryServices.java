@@ -51,7 +51,7 @@ public final class MemoryServices implements AutoCloseable {
 
     /** Reads the settings from {@code env}, finds this process's cgroup and starts sampling. */
     public static MemoryServices start(Env env, MeterRegistry registry) {
-        CgroupMemory cgroup = CgroupFiles.detect();
+        CgroupMemory cgroup = CgroupMemory.limitedOrNone(CgroupFiles.detect());
         MemorySettings settings = MemorySettings.fromEnv(env, cgroup);
         MemoryServices s = new MemoryServices(settings, cgroup, registry, Clock.systemUTC());
         s.monitor.start();

@@ -183,6 +183,18 @@ public final class MonitorStore {
 
     // ---- runs
 
+    /**
+     * A run made now outside the schedule ({@code pagelens monitor run}), already running for {@code runner}; the
+     * schedule is left as it is.
+     */
+    public MonitorRun startManualRun(Monitor m, String runner) {
+        long now = clock.millis();
+        String id = Ids.next("mrun", now);
+        update("INSERT INTO monitor_runs (id, monitor_id, due_at, fire_at, coalesced, state, job_id, enqueued_at, started_at) "
+                + "VALUES (?, ?, ?, ?, 0, 'running', ?, ?, ?)", id, m.id(), now, now, runner, now, now);
+        return run(id).orElseThrow();
+    }
+
     public Optional<MonitorRun> run(String id) {
         return first(query("SELECT " + RUN_COLS + " FROM monitor_runs WHERE id = ?", MonitorStore::run, id));
     }

@@ -56,11 +56,27 @@ final class MonitorHarness implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     PagelensServer server;
 
+    private final boolean ownsEngine;
+
+    /** The database's URL, for child processes. */
+    final DatabaseUrl dbUrl;
+
     MonitorHarness(boolean postgres) {
-        Database db = postgres ? dbs.postgres() : Database.open(DatabaseUrl.sqlite(dataDir.resolve(Database.SQLITE_FILE)), DatabaseSettings.DEFAULTS);
+        this(postgres, null);
+    }
+
+    /** On a fresh SQLite file or PostgreSQL database, with {@code shared} (not closed here) or a new engine. */
+    MonitorHarness(boolean postgres, CaptureEngine shared) {
+        dbUrl = postgres ? dbs.createPostgresDatabase() : DatabaseUrl.sqlite(dataDir.resolve(Database.SQLITE_FILE));
+        Database db = Database.open(dbUrl, DatabaseSettings.DEFAULTS);
         storage = new Storage(db, new LocalBlobStore(dataDir.resolve("blobs")), StorageSettings.DEFAULTS, Clock.systemUTC(), new SimpleMeterRegistry());
+        ownsEngine = shared == null;
+        engine = shared != null ? shared : newEngine();
+    }
+
+    static CaptureEngine newEngine() {
         Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
-        engine = new CaptureEngine(BrowserConfig.defaults(bin, List.of("--host-resolver-rules=" + TestEgress.RESOLVER_RULES)),
+        return new CaptureEngine(BrowserConfig.defaults(bin, List.of("--host-resolver-rules=" + TestEgress.RESOLVER_RULES)),
                 CaptureSettings.DEFAULTS, b -> new FixedAdmission(2), new SimpleMeterRegistry(), new HtmlContentExtractor(), TestEgress.guard(),
                 FeatureSteps.all());
     }
@@ -72,7 +88,10 @@ final class MonitorHarness implements AutoCloseable {
         return ApiSettings.fromEnv(new Env(env));
     }
 
-    /** Starts the server, its workers and the monitor scheduler. */
+    /**
+     * Starts a server, its workers and the monitor scheduler, as one {@code serve} process would; a second call starts
+     * another such process on the same database (HTTP goes to the first).
+     */
     MonitorHarness start(MonitorSettings ms) throws Exception {
         Clock clock = Clock.systemUTC();
         ApiSettings s = settings();
@@ -80,11 +99,12 @@ final class MonitorHarness implements AutoCloseable {
         MonitorParts monitors = MonitorParts.of(storage, captures.service(), s, ms, engine.egress(), new SimpleMeterRegistry(), clock);
         List<JobHandler> handlers = new ArrayList<>(List.of(captures.handler()));
         handlers.addAll(monitors.handlers());
-        server = PagelensServer.start(s, PagelensServer.Role.ALL, new PagelensServer.Parts(storage.database(), handlers,
+        PagelensServer node = PagelensServer.start(s, PagelensServer.Role.ALL, new PagelensServer.Parts(storage.database(), handlers,
                 List.of(captures.routes(s, clock), new ProjectRoutes(storage), monitors.routes()), ApiHooks.basic(() -> ""),
                 new SimpleMeterRegistry(), clock, engine.egress()));
-        started.add(server);
-        started.add(monitors.scheduler(server.jobs()).start());
+        if (server == null) server = node;
+        started.add(node);
+        started.add(monitors.scheduler(node.jobs()).start());
         return this;
     }
 
@@ -128,7 +148,7 @@ final class MonitorHarness implements AutoCloseable {
                 // best effort
             }
         }
-        engine.close();
+        if (ownsEngine) engine.close();
         storage.close();
         dbs.close();
     }

@@ -136,8 +136,27 @@ class MonitorIT {
     @Test
     void goneAnswer_isRemoved() throws Exception {
         String id = create("{\"url\":\"" + base + "/gone\",\"interval\":\"1s\"}");
+        // the runs' event stream shows the run as it is enqueued and as it ends
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + h.server.port() + "/v1/monitors/" + id
+                + "/runs/events")).timeout(Duration.ofSeconds(60)).build();
+        try (var lines = h.http.send(req, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()) {
+            String done = lines.filter(l -> l.startsWith("data:") && l.contains("\"state\":\"done\"")).findFirst().orElseThrow();
+            assertThat(done).contains("\"changeStatus\":\"removed\"").contains(id);
+        }
         List<JsonNode> runs = h.awaitRuns(id, r -> !r.isEmpty(), Duration.ofSeconds(30));
         assertThat(MonitorHarness.statuses(runs).getFirst()).isEqualTo("removed");
+        h.json("DELETE", "/v1/monitors/" + id, null, 204);
+    }
+
+    @Test
+    void projectMonitor_watchesTheProjectsKnownPages() throws Exception {
+        h.json("POST", "/v1/captures", "{\"url\":\"" + base + "/clock\",\"projectId\":\"shop\",\"pageType\":\"status\"}", 200);
+        String id = create("{\"projectId\":\"shop\",\"interval\":\"1s\",\"ignore\":[\"#clock\"]}");
+        List<JsonNode> runs = h.awaitRuns(id, r -> r.size() >= 2, Duration.ofSeconds(60));
+        assertThat(MonitorHarness.statuses(runs).subList(0, 2)).containsExactly("new", "same");
+        JsonNode results = runs.get(1).get("summary").get("results");
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).get("url").asText()).startsWith(base + "/clock");
         h.json("DELETE", "/v1/monitors/" + id, null, 204);
     }
 
