@@ -110,6 +110,7 @@ public final class RedisEventBus implements EventBus {
         }
         Thread t = listener;
         if (t != null) {
+            t.interrupt(); // ends a backoff sleep between reconnects at once
             try {
                 t.join(Duration.ofSeconds(3));
             } catch (InterruptedException e) {
