@@ -47,6 +47,10 @@ public record CaptureSettings(int tileHeight, TileMethod tileMethod, boolean opt
         return new CaptureSettings(tileHeight, method, optimizeForSpeed, pngLevel, commandTimeout, queueTimeout, webpMaxDevicePx);
     }
 
+    public CaptureSettings withOptimizeForSpeed(boolean fast) {
+        return new CaptureSettings(tileHeight, tileMethod, fast, pngLevel, commandTimeout, queueTimeout, webpMaxDevicePx);
+    }
+
     public static CaptureSettings fromEnv(Env env) {
         String method = env.string("PAGELENS_CAPTURE_TILE_METHOD", "scroll");
         TileMethod tileMethod = switch (method.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -237,6 +237,12 @@ public final class ChromeCapturer implements Capturer {
             if (e.kind() == CdpException.Kind.TIMEOUT) {
                 return new CaptureException(CaptureError.TIMEOUT, "the page stopped responding: " + e.getMessage(), e);
             }
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("Not attached to an active page") || m.contains("navigated or closed")) {
+                // the document went away under the capture: a meta refresh or script redirect loop (HostileZooIT)
+                return new CaptureException(CaptureError.CONNECTION_FAILED, "the page navigated away while it was being captured "
+                        + "(a meta refresh or script redirect that never settles): " + m, e);
+            }
             return new CaptureException(CaptureError.INTERNAL, "Chromium refused a command: " + e.getMessage(), e);
         }
 

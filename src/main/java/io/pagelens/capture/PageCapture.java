@@ -5,6 +5,7 @@ import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.CdpSession;
 import io.pagelens.cdp.Command;
 import io.pagelens.cdp.Commands;
+import io.pagelens.cdp.Events;
 import io.pagelens.cdp.EventType;
 import io.pagelens.cdp.Subscription;
 import io.pagelens.json.Jackson;
@@ -36,6 +37,13 @@ final class PageCapture implements PageContext, AutoCloseable {
     private final CaptureSettings settings;
     private final PageEvents events;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Dialogs the page opened (and that were dismissed). */
+    final java.util.concurrent.atomic.AtomicInteger dialogs = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * In every frame before the page's scripts: window.open opens nothing. A popup flood otherwise fills the capture's
+     * browser context with pages that open more pages (HostileZooIT: 500 window.open calls never reach 'load').
+     */
+    static final String NO_POPUPS = "Object.defineProperty(window, 'open', {value: function () { return null; }, writable: false, configurable: false});";
     private final Map<String, Object> stepReports = new LinkedHashMap<>();
 
     PageCapture(CdpSession session, String mainFrameId, CaptureRequest request, Deadline deadline, CaptureSettings settings) {
@@ -96,7 +104,9 @@ final class PageCapture implements PageContext, AutoCloseable {
 
     /** What the steps reported, in the order they first did. */
     synchronized Map<String, Object> stepReports() {
-        return new LinkedHashMap<>(stepReports);
+        Map<String, Object> out = new LinkedHashMap<>(stepReports);
+        if (dialogs.get() > 0) out.put("dialogs", Map.of("dismissed", dialogs.get()));
+        return out;
     }
 
     /**
@@ -105,8 +115,14 @@ final class PageCapture implements PageContext, AutoCloseable {
      * {@link PageStep} (it intercepts requests).
      */
     void setUp() throws CdpException, InterruptedException {
+        // a dialog halts the page's scripts and its load until answered (HostileZooIT): every one is dismissed at once,
+        // beforeunload accepted so the page can always be left
+        on(Events.DIALOG_OPENING, type -> {
+            dialogs.incrementAndGet();
+            sendAsync(Commands.handleDialog(type.equals("beforeunload")));
+        });
         List<Command<Void>> batch = new ArrayList<>(List.of(Commands.pageEnable(), Commands.setLifecycleEventsEnabled(),
-                Commands.networkEnable(), Commands.runtimeEnable()));
+                Commands.networkEnable(), Commands.runtimeEnable(), Commands.initScript(NO_POPUPS)));
         Viewport v = request.viewport();
         batch.add(Commands.setDeviceMetrics(v.width(), v.height(), v.deviceScaleFactor(), false));
         if (request.darkMode()) batch.add(Commands.setColorScheme("dark"));

@@ -30,7 +30,8 @@ final class StandardSteps {
 
     static List<PageStep> forRequest(CaptureRequest r) {
         List<PageStep> steps = new ArrayList<>();
-        if (!r.blockResourceTypes().isEmpty()) steps.add(PageStep.beforeNavigation("blockResources", StandardSteps::blockResourceTypes));
+        // with list blocking (clean.*) its request filter intercepts every request and does the types too
+        if (!r.blockResourceTypes().isEmpty() && !r.clean().blocksRequests()) steps.add(PageStep.beforeNavigation("blockResources", StandardSteps::blockResourceTypes));
         if (r.waitForSelector() != null) steps.add(PageStep.afterLoad("waitForSelector", StandardSteps::waitForSelector));
         if (r.waitForFonts()) steps.add(PageStep.afterLoad("fonts", StandardSteps::fonts));
         if (r.autoScroll()) steps.add(PageStep.afterLoad("autoScroll", StandardSteps::autoScroll));

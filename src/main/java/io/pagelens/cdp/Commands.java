@@ -91,6 +91,16 @@ public final class Commands {
         return new Command<>("Page.addScriptToEvaluateOnNewDocument", params().put("source", source), r -> r.path("identifier").asText());
     }
 
+    /** As {@link #addScriptOnNewDocument}, when the script's identifier is not needed (it lives as long as the page). */
+    public static Command<Void> initScript(String source) {
+        return new Command<>("Page.addScriptToEvaluateOnNewDocument", params().put("source", source), NOTHING);
+    }
+
+    /** Answers an open alert/confirm/prompt/beforeunload dialog: {@code accept} or dismiss, with no prompt text. */
+    public static Command<Void> handleDialog(boolean accept) {
+        return new Command<>("Page.handleJavaScriptDialog", params().put("accept", accept), NOTHING);
+    }
+
     public static Command<Void> setLifecycleEventsEnabled() {
         return new Command<>("Page.setLifecycleEventsEnabled", params().put("enabled", true), NOTHING);
     }

@@ -64,6 +64,9 @@ public final class Events {
         return d.path("exception").path("description").asText(d.path("text").asText("uncaught exception"));
     });
 
+    /** Page.javascriptDialogOpening: its type (alert, confirm, prompt, beforeunload). */
+    public static final EventType<String> DIALOG_OPENING = new EventType<>("Page.javascriptDialogOpening", p -> p.path("type").asText());
+
     public static final EventType<Boolean> TARGET_CRASHED = new EventType<>("Inspector.targetCrashed", p -> true);
 
     /** Fetch.requestPaused, for requests of blocked resource types. */

@@ -25,6 +25,7 @@ public final class CleanSteps implements PageStepFactory {
         CleanOptions c = r.clean();
         if (!r.emulation().changesNothing()) steps.add(new EmulationStep());
         if (c.runsCallerScripts() && !settings.allowScripts()) steps.add(ScriptGate.REFUSE);
+        if (c.blocksRequests()) steps.add(new RequestFilterStep());
         if (c.blockCookieBanners()) steps.add(new ConsentStep());
         if (c.css() != null || c.script() != null || !c.styles().isEmpty() || !c.scripts().isEmpty()) steps.add(new InjectionStep());
         if (!c.actions().isEmpty()) steps.add(new ActionsStep());

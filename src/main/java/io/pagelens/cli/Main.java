@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 MemoryCommand.class,
                 DiffCommand.class,
                 MonitorCommand.class,
+                BrandCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import io.pagelens.api.MemoryProbe;
 import io.pagelens.api.ProjectRoutes;
 import io.pagelens.api.VariantRoutes;
 import io.pagelens.api.DiffRoutes;
+import io.pagelens.api.BrandRoutes;
 import io.pagelens.browser.BrowserConfig;
 import io.pagelens.capture.CaptureEngine;
 import io.pagelens.config.Env;
@@ -98,8 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
             ApiHooks hooks = ApiHooks.basic(obs::scrape);
             CapturePipeline pipeline;
             EgressGuard egress;
+            io.pagelens.memory.Caches caches; // the global bounded cache (PAGELENS_CACHE_MB)
             if (captures) {
                 MemoryServices memory = push(stack, MemoryServices.start(env, obs.registry()));
+                caches = memory.caches();
                 CaptureEngine engine = push(stack, CaptureEngine.create(env, browser -> memory.attach(browser).admission(),
                         obs.registry(), new HtmlContentExtractor(), FeatureSteps.all()));
                 hooks = hooks.withMemory(() -> figures(memory.snapshot()), memory::ready, memory::status)
@@ -109,6 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
                 egress = engine.egress();
             } else {
                 pipeline = CapturePipeline.webOnly(storage, secrets, clock);
+                caches = new io.pagelens.memory.Caches(io.pagelens.memory.MemorySettings.fromEnv(env, io.pagelens.memory.CgroupFiles.detect()), obs.registry());
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
             MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
@@ -119,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
             handlers.addAll(monitors.handlers());
             PagelensServer server = push(stack, PagelensServer.start(settings, role, new PagelensServer.Parts(storage.database(),
                     handlers, List.of(pipeline.routes(settings, clock), new ProjectRoutes(storage), new VariantRoutes(storage, settings.limits()), new DiffRoutes(storage),
+                            BrandRoutes.of(storage, pipeline.codec(), settings, clock, caches, env),
                             crawls.routes(settings.webhookSecret() != null, captures, clock), monitors.routes(),
                             new PreviewRoutes(storage)),
                     hooks, obs.registry(), clock, egress, shared)));

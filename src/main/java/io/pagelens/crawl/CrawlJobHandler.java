@@ -36,7 +36,11 @@ public final class CrawlJobHandler implements JobHandler {
     /** One name per process: the crawl lease tells which process drives it. */
     private final String instance = "crawler-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    public CrawlJobHandler(CrawlRunner runner, CrawlStore crawls, Clock clock) {
+    private final java.util.function.Function<String, CrawlCounts> counts;
+
+    /** @param counts a crawl's live counts (frozen into it when its job ends first) */
+    public CrawlJobHandler(CrawlRunner runner, CrawlStore crawls, java.util.function.Function<String, CrawlCounts> counts, Clock clock) {
+        this.counts = counts;
         this.runner = runner;
         this.crawls = crawls;
         this.clock = clock;
@@ -81,6 +85,24 @@ public final class CrawlJobHandler implements JobHandler {
             long ms = Math.max(NAP.toMillis(), Math.min(5_000, Duration.between(clock.instant(), until).toMillis() + 50));
             Thread.sleep(ms);
         }
+    }
+
+    /**
+     * A crawl job that ended (failed for good, cancelled, out of attempts) while its crawl had not: nobody will drive
+     * the crawl any more, so it ends failed (stalled) with its counts. No crawl stays active forever.
+     */
+    @Override
+    public Optional<NewJob> followUp(Job finished) {
+        if (!finished.state().terminal()) return Optional.empty();
+        try {
+            String id = Jackson.LENIENT.forType(Payload.class).<Payload>readValue(finished.payload()).crawlId();
+            crawls.get(id).filter(r -> !r.state().terminal()).ifPresent(r -> crawls.failStalled(id, clock.instant().plusMillis(1),
+                    "its crawl job ended (" + finished.state().id() + (finished.errorMessage() == null ? "" : ": " + finished.errorMessage())
+                            + ") before the crawl did", counts.apply(id)));
+        } catch (IOException | RuntimeException e) {
+            // an unreadable payload names no crawl
+        }
+        return Optional.empty();
     }
 
     private static String result(CrawlRecord r) {

@@ -7,6 +7,7 @@ import io.pagelens.crawl.CrawlRunner;
 import io.pagelens.crawl.CrawlSettings;
 import io.pagelens.crawl.CrawlStore;
 import io.pagelens.crawl.CrawlWebhooks;
+import io.pagelens.crawl.FrontierStore;
 import io.pagelens.crawl.JdkCrawlFetcher;
 import io.pagelens.crawl.SiteMapper;
 import io.pagelens.egress.EgressGuard;
@@ -24,7 +25,8 @@ public record CrawlPipeline(CrawlJobHandler handler, CrawlFetcher fetcher, Crawl
     public static CrawlPipeline of(CaptureService captures, Storage storage, EgressGuard egress, CrawlSettings settings, Clock clock) {
         CrawlFetcher fetcher = new JdkCrawlFetcher(egress, settings.userAgent());
         CrawlRunner runner = new CrawlRunner(storage, fetcher, settings, captures, new CrawlWebhooks(new JobStore(storage.database(), clock), clock), clock);
-        return new CrawlPipeline(new CrawlJobHandler(runner, new CrawlStore(storage.database(), clock), clock), fetcher, settings, storage, captures);
+        return new CrawlPipeline(new CrawlJobHandler(runner, new CrawlStore(storage.database(), clock),
+                id -> new FrontierStore(storage.database(), clock).forCrawl(id).counts(), clock), fetcher, settings, storage, captures);
     }
 
     /**

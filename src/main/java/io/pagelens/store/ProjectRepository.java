@@ -107,7 +107,8 @@ final class ProjectRepository {
         });
     }
 
-    private static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at, site_url";
+    /** The columns ProjectRow.from reads (retention reads projects too). */
+    static final String PROJECT_COLS = "id, tenant, name, max_versions, max_age_ms, created_at, site_url";
 
     static Optional<ProjectRow> findProject(Connection c, TenantScope scope, String column, String value) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT " + PROJECT_COLS + " FROM projects WHERE " + column + " = ?"

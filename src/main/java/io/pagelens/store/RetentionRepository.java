@@ -22,7 +22,7 @@ final class RetentionRepository {
     int applyRetention(int defaultKeepVersions, Duration defaultMaxAge, long now) {
         List<ProjectRepository.ProjectRow> projects = db.read(c -> {
             List<ProjectRepository.ProjectRow> all = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id, tenant, name, max_versions, max_age_ms, created_at FROM projects");
+            try (PreparedStatement st = c.prepareStatement("SELECT " + ProjectRepository.PROJECT_COLS + " FROM projects");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) all.add(ProjectRepository.ProjectRow.from(rs));
             }

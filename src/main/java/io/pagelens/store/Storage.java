@@ -55,6 +55,7 @@ public final class Storage implements AutoCloseable {
     private final RetentionRepository retentions;
     private final VariantRepository variants;
     private final DiffRepository diffs;
+    private final BrandRepository brands;
     private final BlobRegistry registry;
     private final GarbageCollector gc;
     private final Counter saves;
@@ -78,6 +79,7 @@ public final class Storage implements AutoCloseable {
         this.retentions = new RetentionRepository(db);
         this.variants = new VariantRepository(db);
         this.diffs = new DiffRepository(db);
+        this.brands = new BrandRepository(db);
         this.registry = new BlobRegistry(db, clock);
         this.gc = new GarbageCollector(registry, blobs, clock, settings.blobGrace());
         MeterRegistry m = metrics == null ? Metrics.globalRegistry : metrics;
@@ -255,6 +257,16 @@ public final class Storage implements AutoCloseable {
      */
     public ProjectInfo createProject(String name, Retention retention) {
         return createProject(TenantScope.ALL, name, retention, null);
+    }
+
+    /** Stores (replaces) a project's brand profile. */
+    public StoredBrand saveBrand(String projectId, String url, String captureId, String profileJson) {
+        return brands.save(projectId, url, captureId, profileJson, clock.millis());
+    }
+
+    /** A project's stored brand profile, if it was computed. */
+    public Optional<StoredBrand> brand(String projectId) {
+        return brands.find(projectId);
     }
 
     /** As {@link #createProject(String, Retention)}, in the scope's own tenant (names are unique per tenant). */

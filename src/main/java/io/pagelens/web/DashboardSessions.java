@@ -25,7 +25,11 @@ public final class DashboardSessions {
     public static final Duration LINK_TTL = Duration.ofHours(24);
     /** A browser session lasts this long, then the user signs in again. */
     public static final Duration SESSION_TTL = Duration.ofDays(7);
-    /** The key terminal links sign in as; made on first use, its token never shown (sessions need none). */
+    /**
+     * The key terminal links sign in as; made on first use, its token never shown (sessions need none). Whoever reads
+     * the server's terminal runs it, so this key is an admin of the default tenant (sees every tenant, writes into
+     * default). A tenant's user signs in with a key of that tenant instead, and the session stays in it.
+     */
     public static final String DASHBOARD_KEY = "dashboard";
     static final int DASHBOARD_RATE_PER_MINUTE = 1_200;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -122,7 +126,7 @@ public final class DashboardSessions {
     private ApiKey dashboardKey() {
         // the key store has no lookup by name; keys are few, and this runs once per link
         return keys.list().stream().filter(k -> k.name().equals(DASHBOARD_KEY) && !k.revoked()).findFirst()
-                .orElseGet(() -> keys.create(DASHBOARD_KEY, DASHBOARD_RATE_PER_MINUTE).key());
+                .orElseGet(() -> keys.create(DASHBOARD_KEY, DASHBOARD_RATE_PER_MINUTE, io.pagelens.store.TenantScope.DEFAULT, true).key());
     }
 
     private Optional<ApiKey> key(String id) {

@@ -88,7 +88,12 @@ public final class WebRoutes {
         String csrf = DashboardSessions.csrfToken(token.get());
         page(ctx, 200, APP, Map.of("csrf", csrf, "signout", """
                 <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="%s">\
-                <button type="submit" class="link">Sign out (%s)</button></form>""".formatted(csrf, Html.escape(key.get().name()))));
+                <button type="submit" class="link">Sign out (%s)</button></form>""".formatted(csrf, Html.escape(who(key.get())))));
+    }
+
+    /** The signed-in key as the header names it: its name, and its tenant when that is not the default one. */
+    private static String who(ApiKey k) {
+        return k.tenant().equals(io.pagelens.store.TenantScope.DEFAULT) ? k.name() : k.name() + " · tenant " + k.tenant();
     }
 
     /** {@code GET /login?token=}: the one-time link from the terminal; used once, then a session cookie. */

@@ -91,12 +91,16 @@ class AnalysisRoutesIT {
     }
 
     /** Where {@code selector} lays out on the blog at the captures' viewport, in page pixels. */
-    Box boxOf(String selector) throws Exception {
+    List<Box> boxesOf(String... selectors) throws Exception {
         try (TestBrowser browser = new TestBrowser(); TestBrowser.Page page = browser.open(1280, 800)) {
             page.navigate(blog());
-            JsonNode n = page.evaluate("(() => { const r = document.querySelector(" + PageScripts.literal(selector)
-                    + ").getBoundingClientRect(); return {x: Math.floor(r.left + scrollX), y: Math.floor(r.top + scrollY), w: Math.ceil(r.width), h: Math.ceil(r.height)}; })()");
-            return new Box(n.path("x").asInt(), n.path("y").asInt(), n.path("w").asInt(), n.path("h").asInt());
+            List<Box> out = new ArrayList<>();
+            for (String selector : selectors) {
+                JsonNode n = page.evaluate("(() => { const r = document.querySelector(" + PageScripts.literal(selector)
+                        + ").getBoundingClientRect(); return {x: Math.floor(r.left + scrollX), y: Math.floor(r.top + scrollY), w: Math.ceil(r.width), h: Math.ceil(r.height)}; })()");
+                out.add(new Box(n.path("x").asInt(), n.path("y").asInt(), n.path("w").asInt(), n.path("h").asInt()));
+            }
+            return out;
         }
     }
 
@@ -120,7 +124,8 @@ class AnalysisRoutesIT {
             assertThat(r.path("kind").asText()).isEqualTo("changed");
             found.add(new Box(r.path("x").asInt(), r.path("y").asInt(), r.path("width").asInt(), r.path("height").asInt()));
         }
-        Box headline = boxOf("header.masthead h1"), cta = boxOf("a.btn-primary");
+        List<Box> boxes = boxesOf("header.masthead h1", "a.btn-primary");
+        Box headline = boxes.get(0), cta = boxes.get(1);
         assertThat(found).as("regions " + found + ", headline " + headline + ", cta " + cta).hasSize(2);
         assertThat(found).anySatisfy(f -> assertThat(headline.grow(4).contains(f)).isTrue());
         assertThat(found).anySatisfy(f -> assertThat(cta.grow(4).contains(f)).isTrue());
@@ -146,5 +151,52 @@ class AnalysisRoutesIT {
 
         assertThat(api.json("GET", "/v1/captures/" + control + "/diff?against=cap_nope", null, 404).path("field").asText()).isEqualTo("against");
         assertThat(api.json("GET", "/v1/captures/" + control + "/diff", null, 422).path("field").asText()).isEqualTo("against");
+    }
+
+    /**
+     * Brand through the product: a project with a url gets its profile from a queued capture of its home page (on
+     * northwind: the brand.json colours, fonts, headline and primary CTA), stored and cached (the same capture answers
+     * again), recomputed with refresh=true; POST /v1/brand for any page; suggestions from the profile are valid variants.
+     */
+    @Test
+    void brand_northwind_storedCachedRefreshed_thenSuggestedVariantsAreValid() throws Exception {
+        try (io.pagelens.analysis.SiteServer north = new io.pagelens.analysis.SiteServer(io.pagelens.analysis.brand.BrandProfileITs.northwind())) {
+            JsonNode truth = io.pagelens.json.Jackson.MAPPER.readTree(java.nio.file.Files.readString(
+                    io.pagelens.analysis.brand.BrandProfileITs.northwind().resolve("brand.json")));
+            api.json("POST", "/v1/projects", "{\"name\": \"nobrand\"}", 201);
+            assertThat(api.json("GET", "/v1/projects/nobrand/brand", null, 422).path("field").asText()).isEqualTo("siteUrl");
+            JsonNode p = api.json("POST", "/v1/projects", "{\"name\": \"northwind\", \"siteUrl\": \"" + north.url("/") + "\"}", 201);
+            assertThat(p.path("siteUrl").asText()).startsWith("http://127.0.0.1:");
+
+            JsonNode b = api.json("GET", "/v1/projects/northwind/brand", null, 200);
+            JsonNode brand = b.path("brand");
+            assertThat(close(brand.path("colors").path("primary").path("hex").asText(), truth.path("colors").path("primary").asText())).isTrue();
+            assertThat(close(brand.path("colors").path("accent").path("hex").asText(), truth.path("colors").path("accent").asText())).isTrue();
+            assertThat(brand.path("headline").path("text").asText()).isEqualTo(truth.path("headline").asText());
+            assertThat(brand.path("ctas").get(0).path("text").asText()).isEqualTo("Start free trial");
+            assertThat(brand.path("fonts").toString()).contains("Northwind Sans").contains("Northwind Display");
+            assertThat(brand.path("images").path("logo").path("url").asText()).endsWith("/img/logo.svg");
+            String captureId = b.path("captureId").asText();
+            assertThat(h.storage.capture(captureId)).isPresent();
+
+            assertThat(api.json("GET", "/v1/projects/northwind/brand", null, 200).path("captureId").asText()).as("cached").isEqualTo(captureId);
+            assertThat(h.storage.brand(p.path("id").asText()).orElseThrow().captureId()).as("stored").isEqualTo(captureId);
+            assertThat(api.json("GET", "/v1/projects/northwind/brand?refresh=true", null, 200).path("captureId").asText())
+                    .as("recomputed").isNotEqualTo(captureId);
+
+            JsonNode any = api.json("POST", "/v1/brand", "{\"url\": \"" + north.url("/") + "\"}", 200);
+            assertThat(any.path("brand").path("headline").path("text").asText()).isEqualTo(truth.path("headline").asText());
+            assertThat(api.json("POST", "/v1/brand", "{\"url\": \"ftp://x\"}", 422).path("field").asText()).isEqualTo("url");
+
+            JsonNode s = api.json("POST", "/v1/projects/northwind/variants/suggest", null, 200);
+            assertThat(s.path("suggestions").size()).isPositive();
+            for (JsonNode sg : s.path("suggestions")) {
+                api.json("POST", "/v1/projects/northwind/variants", sg.path("variant").toString(), 201); // every suggestion is a valid variant
+            }
+        }
+    }
+
+    static boolean close(String a, String b) {
+        return io.pagelens.analysis.brand.RgbColor.parse(a).distance(io.pagelens.analysis.brand.RgbColor.parse(b)) < 6;
     }
 }

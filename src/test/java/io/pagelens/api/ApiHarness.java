@@ -105,7 +105,9 @@ final class ApiHarness implements AutoCloseable {
                 io.pagelens.crawl.CrawlSettings.fromEnv(new Env(crawlEnv)), clock);
         return PagelensServer.start(s, role, new PagelensServer.Parts(storage.database(),
                 List.of(captures.handler(), crawls.handler()),
-                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage, s.limits()), new DiffRoutes(storage), crawls.routes(s.webhookSecret() != null, true, clock)),
+                List.of(captures.routes(s, clock), new ProjectRoutes(storage), new VariantRoutes(storage, s.limits()), new DiffRoutes(storage),
+                        new BrandRoutes(storage, captures.codec(), s, clock, new io.pagelens.memory.Caches(8 << 20, com.github.benmanes.caffeine.cache.Ticker.systemTicker(), new SimpleMeterRegistry()),
+                                io.pagelens.analysis.suggest.VariantSuggester.rulesOnly()), crawls.routes(s.webhookSecret() != null, true, clock)),
                 ApiHooks.basic(() -> "# no metrics in tests\n"), new SimpleMeterRegistry(), clock, engine.egress()));
     }
 

@@ -72,6 +72,13 @@ class CrawlApiIT {
             assertThat(h.storage.project("northwind")).as("a map stores nothing").isEmpty();
             int mapRequests = site.paths().size();
 
+            // a project's type overrides: a bad rule is named, a good one decides the type of its pages
+            c.json("POST", "/v1/projects", "{\"name\": \"northwind\"}", 201);
+            bad = c.json("PUT", "/v1/projects/northwind/type-overrides", "{\"rules\": [{\"pathPattern\": \"^/changelog\", \"type\": \"nope\"}]}", 422);
+            assertThat(bad.get("field").asText()).isEqualTo("rules[0].type");
+            c.json("PUT", "/v1/projects/northwind/type-overrides", "{\"rules\": [{\"pathPattern\": \"^/changelog$\", \"type\": \"other\"}]}", 200);
+            assertThat(c.json("GET", "/v1/projects/northwind/type-overrides", null, 200).get("rules")).hasSize(1);
+
             JsonNode created = c.json("POST", "/v1/crawls", "{\"url\": \"" + site.url("/") + "\", \"projectId\": \"northwind\", "
                     + "\"maxConcurrency\": 2, \"capture\": {\"formats\": [\"html\"]}}", 201);
             String id = created.get("id").asText();
@@ -171,6 +178,8 @@ class CrawlApiIT {
                     right, total, report, requests.size(), counts);
             assertThat(total).isEqualTo(truth.labels().size() - truth.list("nofollowOnly").size());
             assertThat((double) right / total).isGreaterThanOrEqualTo(0.95);
+
+            assertThat(byPath.get("/changelog").get("typeSignals").get(0).asText()).startsWith("override ^/changelog$");
 
             // a finished crawl cannot be cancelled
             c.json("POST", "/v1/crawls/" + id + "/cancel", null, 409);

@@ -35,8 +35,28 @@ class FullPageTilesIT {
                 <script>addEventListener('scroll', () => { const e = document.getElementById('late');
                   if (scrollY > 500) { e.style.cssText = 'position:fixed;bottom:0;left:0;height:60px;width:100px;background:#0f0'; } });</script>
                 </body></html>"""));
+        // elements made fixed after the first tile in ways a per-tile check must notice: a class on a container
+        // (green, its subtree), a class on <body> (blue), a rule inserted through the CSSOM (red), a later sibling (black)
+        server.route("/test/made-fixed", ex -> CorpusServer.send(ex, 200, "text/html", """
+                <html><head><style>
+                  .on #a { position: fixed; bottom: 0; left: 0 } body.on #b { position: fixed; bottom: 0; left: 100px }
+                  .on ~ #d { position: fixed; bottom: 0; left: 300px }
+                </style></head><body style="margin:0;background:#fff">
+                <div id=box><div id=a style="height:60px;width:100px;background:#0f0;display:block"></div></div>
+                <div id=b style="height:60px;width:100px;background:#00f"></div>
+                <div id=c style="height:60px;width:100px;background:#f00"></div>
+                <div id=trigger></div><div id=d style="height:60px;width:100px;background:#000"></div>
+                <div style="height:8000px"></div>
+                <script>const steps = [[500, () => document.getElementById('box').className = 'on'],
+                    [1500, () => document.getElementById('trigger').className = 'on'],
+                    [2500, () => document.styleSheets[0].insertRule('#c { position: fixed; bottom: 0; left: 200px }', 0)],
+                    [3500, () => document.body.className = 'on']];
+                  // one change per tile, so that each way of noticing it is tested on its own
+                  addEventListener('scroll', () => { while (steps.length && scrollY >= steps[0][0]) steps.shift()[1](); });</script>
+                </body></html>"""));
         scroll = engine(CaptureSettings.DEFAULTS);
-        oneShot = engine(CaptureSettings.DEFAULTS.withTileHeight(16_000));
+        // Chromium's default (not optimizeForSpeed) encoder for the reference: fast tiles must decode to the same pixels
+        oneShot = engine(CaptureSettings.DEFAULTS.withTileHeight(16_000).withOptimizeForSpeed(false));
     }
 
     private static CaptureEngine engine(CaptureSettings settings) {
@@ -53,12 +73,53 @@ class FullPageTilesIT {
 
     private static String bands() {
         // 5,000 px of 100 px colour bands with a label each: any misplaced tile shows as wrong colours
-        StringBuilder html = new StringBuilder("<html><body style='margin:0'>");
+        return "<html><body style='margin:0'>" + bandDivs() + "</body></html>";
+    }
+
+    private static String bandDivs() {
+        StringBuilder html = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             html.append("<div style='height:100px;font:20px monospace;background:rgb(").append(i * 5).append(',')
                     .append(255 - i * 5).append(',').append((i * 37) % 256).append(")'>band ").append(i).append("</div>");
         }
-        return html.append("</body></html>").toString();
+        return html.toString();
+    }
+
+    @Test
+    void stitchedFullPage_isPixelIdenticalToOneShot() throws Exception {
+        // every pixel: the optimizeForSpeed tiles, spliced without decoding, against Chromium's default encoder in one piece
+        CaptureRequest r = CaptureRequest.builder(server.url("test/bands")).fullPage(true).viewport(new Viewport(600, 400, 1)).build();
+        Engines.MemorySink one = new Engines.MemorySink();
+        Engines.MemorySink tiled = new Engines.MemorySink();
+        assertThat(oneShot.capture(r, one).report().tiles()).isEqualTo(1);
+        assertThat(scroll.capture(r, tiled).report().tiles()).as("5,000 px in 400 px viewports").isEqualTo(13);
+        BufferedImage a = Images.read(one.bytes(Format.SCREENSHOT));
+        assertThat(a.getHeight()).isEqualTo(5000);
+        assertThat(allDiffering(a, Images.read(tiled.bytes(Format.SCREENSHOT)))).as("scroll tiles vs one shot").isZero();
+    }
+
+    @Test
+    void jpegFromDecodedFastTiles_matchesTheOneShotPng_bandByBand() throws Exception {
+        // the other path: optimizeForSpeed PNG tiles decoded to rows (TiledImage) and encoded as JPEG by the JDK
+        Engines.MemorySink png = new Engines.MemorySink();
+        Engines.MemorySink jpeg = new Engines.MemorySink();
+        oneShot.capture(CaptureRequest.builder(server.url("test/bands")).fullPage(true).viewport(new Viewport(600, 400, 1)).build(), png);
+        CaptureResult r = scroll.capture(CaptureRequest.builder(server.url("test/bands")).fullPage(true).viewport(new Viewport(600, 400, 1))
+                .imageType(ImageType.JPEG).quality(95).build(), jpeg);
+        assertThat(r.report().tiles()).isEqualTo(13);
+        BufferedImage a = Images.read(png.bytes(Format.SCREENSHOT));
+        BufferedImage b = Images.read(jpeg.bytes(Format.SCREENSHOT));
+        assertThat(b.getHeight()).isEqualTo(a.getHeight()).isEqualTo(5000);
+        for (int band = 0; band < 50; band++) {
+            long err = 0, n = 0;
+            for (int y = band * 100 + 30; y < band * 100 + 100; y++) { // below the label
+                for (int x = 300; x < 600; x += 3, n++) {
+                    int p = a.getRGB(x, y), q = b.getRGB(x, y);
+                    for (int sh = 0; sh <= 16; sh += 8) err += Math.abs((p >> sh & 0xff) - (q >> sh & 0xff));
+                }
+            }
+            assertThat(err / (3.0 * n)).as("mean error per channel in band %d", band).isLessThan(4.0);
+        }
     }
 
     @Test
@@ -94,12 +155,36 @@ class FullPageTilesIT {
     }
 
     @Test
+    void scrollTiles_hideElementsMadeFixedAfterTheFirstTile_howeverTheyBecameFixed() throws Exception {
+        Engines.MemorySink sink = new Engines.MemorySink();
+        scroll.capture(CaptureRequest.builder(server.url("test/made-fixed")).fullPage(true).viewport(new Viewport(500, 600, 1)).build(), sink);
+        BufferedImage img = Images.read(sink.bytes(Format.SCREENSHOT));
+        for (int y = 300; y < img.getHeight(); y += 5) {
+            for (int x = 0; x < 400; x += 25) {
+                assertThat(img.getRGB(x, y) & 0xffffff).as("no element made fixed repeated at %d,%d", x, y).isEqualTo(WHITE);
+            }
+        }
+    }
+
+    @Test
     void shortViewport_fallsBackToClipTiles() throws Exception {
         Engines.MemorySink sink = new Engines.MemorySink();
         CaptureResult r = scroll.capture(CaptureRequest.builder(server.url("test/bands")).fullPage(true)
                 .viewport(new Viewport(600, ScrollTiles.MIN_VIEWPORT_HEIGHT - 50, 1)).build(), sink);
         assertThat(r.report().tiles()).as("5,000 px in 2,000 px clips").isEqualTo(3);
         assertThat(Images.read(sink.bytes(Format.SCREENSHOT)).getHeight()).isEqualTo(5000);
+    }
+
+    private static long allDiffering(BufferedImage a, BufferedImage b) {
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(a.getHeight());
+        long n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) n++;
+            }
+        }
+        return n;
     }
 
     private static int differing(BufferedImage a, BufferedImage b) {

@@ -40,8 +40,10 @@ class DashboardBrowserIT {
             or <a href="/shop/about">about us</a>.</p>
             <ul><li>Ethiopia Guji</li><li>Colombia Huila</li></ul>
             <div style="height:2600px;background:linear-gradient(#f4e9dc,#c9a77c)"></div>
-            <p>Visit us in the valley.</p></main></body></html>""";
+            <p>Visit us in the valley.</p><p>Today's special: VISIT</p></main></body></html>""";
 
+    static final String[] SPECIALS = {"espresso", "cortado", "flat white"};
+    final java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
     DashboardServer server;
     DashboardBrowser browser;
     CorpusServer site;
@@ -52,7 +54,8 @@ class DashboardBrowserIT {
     @BeforeAll
     void start() throws Exception {
         server = new DashboardServer(true);
-        site = new CorpusServer().route("/shop/", ex -> html(ex, SHOP))
+        // the home page changes on every request, so two versions of it differ (one line of text)
+        site = new CorpusServer().route("/shop/", ex -> html(ex, SHOP.replace("VISIT", SPECIALS[visits.getAndIncrement() % SPECIALS.length])))
                 .route("/shop/beans", ex -> html(ex, page("Bean list", "<h1>Bean list</h1><p>Guji, Huila.</p><a href=\"/shop/\">home</a>")))
                 .route("/shop/about", ex -> html(ex, page("About us", "<h1>About us</h1><p>Roasters since 1990.</p><a href=\"/shop/\">home</a>")));
         browser = new DashboardBrowser();
@@ -158,6 +161,13 @@ class DashboardBrowserIT {
         tab.waitFor("document.querySelectorAll('#side-by-side img').length === 2 && [...document.querySelectorAll('#side-by-side img')].every(i => i.complete && i.naturalWidth === 640)");
         assertThat(tab.text("document.querySelector('main').innerText")).contains("2 versions").contains("v1").contains("v2");
         assertThat(tab.text("document.querySelector('#side-by-side').innerText")).contains("A: v1").contains("B: v2");
+        // the analysis diff of v2 against v1: the changed line boxed on the screenshot, and in the text diff
+        tab.waitFor("document.querySelector('#diff-summary')");
+        assertThat(tab.text("document.querySelector('#diff-summary').textContent")).contains("region");
+        assertThat(tab.eval("document.querySelectorAll('#diff-regions rect').length").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(tab.text("document.querySelector('#diff-text').textContent")).contains("-Today's special: espresso").contains("+Today's special: cortado");
+        tab.waitFor("[...document.querySelectorAll('.overlay img')].every(i => i.complete && i.naturalWidth === 640)");
+        tab.eval("document.querySelector('#diff').scrollIntoView()");
         screen("history");
     }
 
@@ -213,13 +223,20 @@ class DashboardBrowserIT {
 
     @Test
     @Order(8)
-    void laterFeaturesHaveTheirPlace() throws Exception {
-        for (String s : new String[]{"monitors"}) {
-            tab.eval("location.hash = '#/" + s + "'");
-            tab.waitFor("document.querySelector('main .notice')");
-            assertThat(tab.text("document.querySelector('main .notice').innerText")).containsAnyOf("no /v1/", "already has the API");
-            screen(s);
-        }
+    void createsAMonitor_andShowsItsTimeline() throws Exception {
+        tab.eval("location.hash = '#/monitors'");
+        tab.waitFor("document.querySelector('#m-name') && document.querySelector('main').innerText.includes('No monitors yet')");
+        tab.fill("#m-name", "coffee home");
+        tab.fill("#m-url", site.url("/shop/"));
+        tab.fill("#m-interval", "1d");
+        tab.click("main form button[type=submit]");
+        tab.waitFor("location.hash.startsWith('#/monitors/') && document.querySelector('#m-timeline')");
+        assertThat(tab.text("document.querySelector('#m-summary').textContent")).contains(site.url("/shop/")).contains("every 1d").contains("next run");
+        assertThat(tab.text("document.querySelector('#m-timeline').textContent")).contains("No changes recorded yet");
+        screen("monitor");
+        tab.eval("location.hash = '#/monitors'");
+        tab.waitFor("document.querySelector('#m-list a')?.textContent === 'coffee home'");
+        screen("monitors");
     }
 
     @Test

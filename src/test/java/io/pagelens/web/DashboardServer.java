@@ -69,6 +69,11 @@ final class DashboardServer implements AutoCloseable {
             routes.add(captures.routes(settings, clock));
             routes.add(crawls.routes(false, true, clock));
             routes.add(new io.pagelens.api.VariantRoutes(storage));
+            routes.add(new io.pagelens.api.DiffRoutes(storage));
+            io.pagelens.server.MonitorParts monitors = io.pagelens.server.MonitorParts.of(storage, captures.service(), settings,
+                    io.pagelens.monitor.MonitorSettings.fromEnv(new Env(Map.of())), TestEgress.guard(), obs.registry(), clock);
+            handlers.addAll(monitors.handlers());
+            routes.add(monitors.routes());
             hooks = hooks.withBrowser(() -> Map.of("processes", engine.browser().processIds().size(), "inFlight", engine.browser().inFlight(),
                     "state", engine.browser().processIds().isEmpty() ? "closed" : "running"));
         } else {

@@ -39,6 +39,7 @@ class OpenApiContractTest {
         new io.pagelens.api.MonitorRoutes(null, null, true, () -> false).register(r, null);
         new io.pagelens.api.VariantRoutes(null).register(r, null);
         new io.pagelens.api.DiffRoutes(null).register(r, null);
+        new io.pagelens.api.BrandRoutes(null, null, s, Clock.systemUTC(), null, null).register(r, null);
         new io.pagelens.api.CrawlRoutes(null, io.pagelens.crawl.CrawlSettings.DEFAULTS, false, () -> false, null, Clock.systemUTC()).register(r, null);
         new PreviewRoutes(null).register(r, null);
         new WebRoutes(WebAccess.OPEN).register(r);

@@ -13,6 +13,7 @@ const routes = [
   [/^#\/crawls\/([^/?]+)$/, "crawl"],
   [/^#\/variants$/, "variants"],
   [/^#\/monitors$/, "monitors"],
+  [/^#\/monitors\/([^/?]+)$/, "monitor"],
 ];
 
 let cleanup = null;
@@ -25,7 +26,7 @@ async function show() {
   main.replaceChildren();
   const hit = routes.map(([re, name]) => [path.match(re), name]).find(([m]) => m);
   document.querySelectorAll("header nav a").forEach(a => {
-    const section = hit ? hit[1].replace(/^(project|result|history)$/, "projects").replace(/^crawl$/, "crawls") : "";
+    const section = hit ? hit[1].replace(/^(project|result|history)$/, "projects").replace(/^crawl$/, "crawls").replace(/^monitor$/, "monitors") : "";
     if (a.getAttribute("href") === "#/" + section) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   });
   if (!hit) { main.append(el("h1", {}, "Not found"), el("p", {}, "No such screen. "), el("a", { href: "#/" }, "Back to projects")); return; }

@@ -3,12 +3,14 @@
 import { getJson, api, el, errorBox } from "./ui.js";
 
 const POLL_MS = 2000;
+const METRICS_EVERY = 5; // /metrics is tens of KB of text: every 5th poll (10 s); /v1/status (~1 KB) every poll
 const KEEP = 90; // samples on the chart: 3 minutes
 const SERIES = [["heap", "JVM heap (other)"], ["caches", "caches (in heap)"], ["nonheap", "JVM non-heap"], ["chromium", "Chromium"]];
 const NS = "http://www.w3.org/2000/svg";
 
 export async function render(main) {
   const samples = [];
+  let polls = 0, metrics = "";
   const svg = document.createElementNS(NS, "svg");
   svg.setAttribute("viewBox", "0 0 640 240");
   svg.setAttribute("class", "chart");
@@ -25,7 +27,9 @@ export async function render(main) {
 
   async function tick() {
     try {
-      const [s, metrics] = await Promise.all([getJson("/v1/status"), api("/metrics").then(r => r.text()).catch(() => "")]);
+      const wantMetrics = polls++ % METRICS_EVERY === 0;
+      const [s, m2] = await Promise.all([getJson("/v1/status"), wantMetrics ? api("/metrics").then(r => r.text()).catch(() => "") : null]);
+      if (m2 !== null) metrics = m2;
       error.replaceChildren();
       const m = s.memory;
       if (!m) { level.textContent = "This server reports no memory figures (no memory governor)."; return; }

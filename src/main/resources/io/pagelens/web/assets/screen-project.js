@@ -39,8 +39,8 @@ function card(c) {
   const title = c.metadata?.title || c.url;
   return el("div", { class: "thumb" },
     el("a", { href: "#/captures/" + encodeURIComponent(c.id) },
-      shot ? el("img", { src: `/v1/captures/${encodeURIComponent(c.id)}/thumbnail`, alt: "", width: 320, height: 240, loading: "lazy" })
-           : el("span", { class: "muted" }, "no screenshot"),
+      shot?.contentType === "image/png" ? el("img", { src: `/v1/captures/${encodeURIComponent(c.id)}/thumbnail`, alt: "", width: 320, height: 240, loading: "lazy" })
+           : el("span", { class: "muted" }, shot ? "no thumbnail (not a PNG)" : "no screenshot"),
       el("span", {}, title)),
     el("span", { class: "muted" }, `v${c.version} · ${fmtTime(c.capturedAt)} · `,
       el("a", { href: `#/captures/${encodeURIComponent(c.id)}/history` }, "history")));

@@ -55,7 +55,9 @@ function tabbed(tabs) {
 function screenshot(base, a) {
   const info = el("p", { class: "muted" }, `${a.contentType} · ${fmtBytes(a.bytes)} · ${a.width}×${a.height} px · `,
     el("a", { href: base + "/screenshot", download: "" }, "download original"));
-  if (!a.width || !a.height) return el("div", {}, info, el("p", {}, "This screenshot has no preview."));
+  if (!a.width || !a.height || a.contentType !== "image/png") {
+    return el("div", {}, info, el("p", {}, "Previews are made from PNG screenshots; download this one to view it."));
+  }
   const box = el("div", { class: "preview", id: "preview", tabindex: 0, role: "region", "aria-label": "Screenshot preview, scrollable" });
   const zoom = el("button", { type: "button", class: "secondary", "aria-pressed": "false" }, "Zoom to 100%");
   const draw = full => {

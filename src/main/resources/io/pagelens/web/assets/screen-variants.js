@@ -101,7 +101,7 @@ function sideBySideButton(project, v, out) {
       out.replaceChildren(el("div", { class: "row", id: "v-side" }, [["Control", control], [v.name, variant]].map(([label, c]) => {
         const shot = (c.artifacts || []).find(a => a.format === "screenshot");
         return el("figure", { class: "card" }, el("figcaption", {}, label, " · ", el("a", { href: "#/captures/" + encodeURIComponent(c.id) }, "open")),
-          shot ? el("img", { src: `/v1/captures/${encodeURIComponent(c.id)}/preview/0?width=640`, alt: `${label} screenshot`, width: 640,
+          shot?.contentType === "image/png" ? el("img", { src: `/v1/captures/${encodeURIComponent(c.id)}/preview/0?width=640`, alt: `${label} screenshot`, width: 640,
             height: Math.round(Math.min(2048, shot.height) * 640 / shot.width), class: "chart" }) : el("p", {}, "no screenshot"));
       })));
     } catch (e) {
