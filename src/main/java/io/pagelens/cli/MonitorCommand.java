@@ -106,7 +106,7 @@ public final class MonitorCommand implements Runnable {
             CaptureSpec c = capture == null ? null : Jackson.STRICT.forType(CaptureSpec.class).readValue(capture);
             MonitorSpec spec = new MonitorSpec(name, all.size() == 1 ? all.getFirst() : null, all.size() > 1 ? all : null, projectId,
                     interval, cron, timezone, webhook, c, ignore, regionSelector == null ? null : new MonitorSpec.Region(regionSelector, null),
-                    minChangedPercent, minChangedWords, null);
+                    minChangedPercent, minChangedWords, null, null);
             try {
                 Monitor m = parent.withService(s -> s.create(spec, null));
                 System.out.println(m.id());

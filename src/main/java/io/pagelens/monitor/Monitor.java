@@ -13,4 +13,9 @@ import java.time.Instant;
 public record Monitor(String id, String owner, MonitorSpec spec, boolean enabled, long jitterMs, Instant nextDueAt,
                       Instant nextFireAt, ChangeStatus lastStatus, Instant lastRunAt, int notifyFailures, String notifyError,
                       Instant notifyAt, Instant createdAt, Instant updatedAt) {
+    /** This monitor with another definition (a run's resolved view of it; nothing stored). */
+    public Monitor withSpec(MonitorSpec s) {
+        return new Monitor(id, owner, s, enabled, jitterMs, nextDueAt, nextFireAt, lastStatus, lastRunAt, notifyFailures, notifyError,
+                notifyAt, createdAt, updatedAt);
+    }
 }

@@ -18,7 +18,15 @@ public final class MonitorService {
     private final Storage storage;
     private final MonitorSettings settings;
 
+    private final io.pagelens.crawl.CrawlSettings crawlSettings;
+
     public MonitorService(MonitorStore store, Storage storage, MonitorSettings settings) {
+        this(store, storage, settings, io.pagelens.crawl.CrawlSettings.DEFAULTS);
+    }
+
+    /** @param crawlSettings the ceilings a monitor's {@code crawl} options are validated against */
+    public MonitorService(MonitorStore store, Storage storage, MonitorSettings settings, io.pagelens.crawl.CrawlSettings crawlSettings) {
+        this.crawlSettings = crawlSettings;
         this.store = store;
         this.storage = storage;
         this.settings = settings;
@@ -33,7 +41,7 @@ public final class MonitorService {
     }
 
     public Monitor create(MonitorSpec spec, String owner) {
-        Schedule schedule = spec.validate(settings);
+        Schedule schedule = spec.validate(settings, crawlSettings);
         return store.create(owner, spec, schedule, settings);
     }
 
@@ -45,7 +53,7 @@ public final class MonitorService {
         } catch (java.io.UncheckedIOException e) {
             throw new InvalidRequestException("body", e.getCause().getMessage());
         }
-        Schedule schedule = next.validate(settings);
+        Schedule schedule = next.validate(settings, crawlSettings);
         MonitorSpec was = m.spec();
         boolean reschedule = !Objects.equals(was.interval(), next.interval()) || !Objects.equals(was.cron(), next.cron())
                 || !Objects.equals(was.timezone(), next.timezone()) || (!m.enabled() && next.isEnabled());
