@@ -116,7 +116,7 @@ public final class MonitorRunHandler implements JobHandler {
      */
     public String execute(MonitorRun run, JobContext ctx, boolean lastAttempt) throws JobFailure, InterruptedException {
         Monitor m = byProjectName(store.get(run.monitorId()).orElseThrow(() -> new JobFailure("monitor_gone", "the monitor was deleted", false)));
-        RunPages runPages = pages(m);
+        RunPages runPages = runPages(m);
         List<String[]> pages = runPages.check();
         ChangeStatus overall = null;
         ArrayNode summaries = Jackson.MAPPER.createArrayNode();
@@ -179,15 +179,30 @@ public final class MonitorRunHandler implements JobHandler {
     private record RunPages(List<String[]> check, List<String[]> gone) {
     }
 
+    /** The pages of a run: the fixed URLs, or the project's known pages (up to PAGELENS_MONITOR_MAX_PAGES). */
+    private List<String[]> pages(Monitor m) throws JobFailure {
+        MonitorSpec s = m.spec();
+        if (!s.watchesProject()) return s.fixedUrls().stream().map(u -> new String[]{u, null}).toList();
+        ProjectInfo project = storage.project(s.projectId())
+                .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
+        List<String[]> out = new ArrayList<>();
+        String after = null;
+        do {
+            var page = storage.pages(project.id(), new ListQuery(Math.min(ListQuery.MAX_LIMIT, settings.maxPages() - out.size()), after));
+            for (PageInfo p : page.items()) out.add(new String[]{p.url(), p.pageType()});
+            after = page.nextCursor();
+        } while (after != null && out.size() < settings.maxPages());
+        return out;
+    }
+
     /**
      * The pages of a run: the fixed URLs, or the project's known pages (up to PAGELENS_MONITOR_MAX_PAGES), or with
      * {@code crawl} the pages the map finds now (a known page keeps its type) plus the known pages it no longer finds
      * (once: a page this monitor already reported removed is not reported again until it is found again).
      */
-    private RunPages pages(Monitor m) throws JobFailure, InterruptedException {
+    private RunPages runPages(Monitor m) throws JobFailure, InterruptedException {
         MonitorSpec s = m.spec();
-        if (!s.watchesProject()) return new RunPages(s.fixedUrls().stream().map(u -> new String[]{u, null}).toList(), List.of());
-        List<String[]> known = knownPages(s);
+        List<String[]> known = pages(m);
         if (!s.rediscovers()) return new RunPages(known, List.of());
         if (rediscovery == null) throw new JobFailure("rediscovery_unavailable", "this process cannot map sites (no crawl fetcher)", false);
         ProjectInfo project = storage.project(s.projectId())
@@ -207,19 +222,6 @@ public final class MonitorRunHandler implements JobHandler {
     private boolean reportedRemoved(Monitor m, String url) {
         List<PageChange> last = store.history(m.id(), url, false, 1);
         return !last.isEmpty() && last.getFirst().status() == ChangeStatus.REMOVED;
-    }
-
-    private List<String[]> knownPages(MonitorSpec s) throws JobFailure {
-        ProjectInfo project = storage.project(s.projectId())
-                .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
-        List<String[]> out = new ArrayList<>();
-        String after = null;
-        do {
-            var page = storage.pages(project.id(), new ListQuery(Math.min(ListQuery.MAX_LIMIT, settings.maxPages() - out.size()), after));
-            for (PageInfo p : page.items()) out.add(new String[]{p.url(), p.pageType()});
-            after = page.nextCursor();
-        } while (after != null && out.size() < settings.maxPages());
-        return out;
     }
 
     /** Run jobs end with their run: no follow-up (the notification was enqueued with the run's end). */
