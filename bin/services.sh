@@ -1,4 +1,4 @@
-# Sourced by ./run-tests and .ci/run: makes sure the local PostgreSQL the tests use is running.
+# Sourced by ./run-tests and .ci/run: makes sure the local PostgreSQL and Redis the tests use are running.
 # Tests create and drop their own databases; PAGELENS_TEST_DATABASE_URL overrides.
 
 pl_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -27,3 +27,12 @@ if [ -z "${PAGELENS_TEST_DATABASE_URL:-}" ] && pl_port_open 5432 && command -v p
   sleep 1
   psql -h 127.0.0.1 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1 || pl_log "cannot log in to PostgreSQL on 127.0.0.1 as postgres; set PAGELENS_TEST_DATABASE_URL"
 fi
+
+# Redis: the scale-out tests use the local one on 6379 (shared limits, events) and start their own redis-server on
+# another loopback port (killed mid-test), so the binary must be installed too.
+if ! command -v redis-server >/dev/null; then pl_apt_install redis-server || true; fi
+if ! pl_port_open 6379 && command -v redis-server >/dev/null; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >&2 || true
+  for i in $(seq 1 20); do pl_port_open 6379 && break; sleep 0.5; done
+fi
+pl_port_open 6379 || pl_log "Redis is not reachable on 127.0.0.1:6379; Redis tests will fail"

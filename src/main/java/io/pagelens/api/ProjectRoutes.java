@@ -19,7 +19,7 @@ public final class ProjectRoutes implements RouteGroup {
     }
 
     /** Body of {@code POST /v1/projects}. */
-    public record NewProject(String name, Integer keepVersions, Long maxAgeMs, String siteUrl) {
+    public record NewProject(String name, Integer keepVersions, Long maxAgeMs, @com.fasterxml.jackson.annotation.JsonAlias("url") String siteUrl) {
     }
 
     public record ProjectView(String id, String name, Integer keepVersions, Long maxAgeMs, String createdAt, String siteUrl) {

@@ -44,6 +44,22 @@ final class PageCapture implements PageContext, AutoCloseable {
      * browser context with pages that open more pages (HostileZooIT: 500 window.open calls never reach 'load').
      */
     static final String NO_POPUPS = "Object.defineProperty(window, 'open', {value: function () { return null; }, writable: false, configurable: false});";
+    /**
+     * In every frame: a canvas holds at most 4096 x 4096 pixels (64 MB), shrunk to that area when it is sized or its
+     * context is taken. A 16384 x 16384 canvas is 1 GB of pixels outside the JS heap cap; in a 512 MB cgroup the kernel
+     * killed its renderer (bench/zoo: 2 OOM kills) before pagelens' memory governor could act.
+     */
+    static final String CANVAS_CAP = "(() => { const MAX = 16777216; const C = HTMLCanvasElement.prototype;"
+            + " const fit = (c) => { const a = c.width * c.height; if (a > MAX) { const f = Math.sqrt(MAX / a);"
+            + " W.set.call(c, Math.max(1, Math.floor(c.width * f))); H.set.call(c, Math.max(1, Math.floor(c.height * f))); } };"
+            + " const W = Object.getOwnPropertyDescriptor(C, 'width'), H = Object.getOwnPropertyDescriptor(C, 'height');"
+            + " Object.defineProperty(C, 'width', {get: W.get, set(v) { W.set.call(this, v); fit(this); }, configurable: false});"
+            + " Object.defineProperty(C, 'height', {get: H.get, set(v) { H.set.call(this, v); fit(this); }, configurable: false});"
+            + " const g = C.getContext; Object.defineProperty(C, 'getContext', {value: function (...a) { fit(this); return g.apply(this, a); },"
+            + " writable: false, configurable: false});"
+            + " if (window.OffscreenCanvas) { const O = OffscreenCanvas; window.OffscreenCanvas = function (w, h) {"
+            + " const a = w * h, f = a > MAX ? Math.sqrt(MAX / a) : 1; return new O(Math.max(1, Math.floor(w * f)), Math.max(1, Math.floor(h * f))); };"
+            + " window.OffscreenCanvas.prototype = O.prototype; } })();";
     private final Map<String, Object> stepReports = new LinkedHashMap<>();
 
     PageCapture(CdpSession session, String mainFrameId, CaptureRequest request, Deadline deadline, CaptureSettings settings) {
@@ -122,7 +138,7 @@ final class PageCapture implements PageContext, AutoCloseable {
             sendAsync(Commands.handleDialog(type.equals("beforeunload")));
         });
         List<Command<Void>> batch = new ArrayList<>(List.of(Commands.pageEnable(), Commands.setLifecycleEventsEnabled(),
-                Commands.networkEnable(), Commands.runtimeEnable(), Commands.initScript(NO_POPUPS)));
+                Commands.networkEnable(), Commands.runtimeEnable(), Commands.initScript(NO_POPUPS), Commands.initScript(CANVAS_CAP)));
         Viewport v = request.viewport();
         batch.add(Commands.setDeviceMetrics(v.width(), v.height(), v.deviceScaleFactor(), false));
         if (request.darkMode()) batch.add(Commands.setColorScheme("dark"));

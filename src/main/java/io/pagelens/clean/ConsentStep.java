@@ -23,8 +23,11 @@ import java.util.Map;
  * {@code [{platform, action}]}, action being {@code rejected}, {@code hidden} or {@code failed}.
  */
 final class ConsentStep implements PageStep {
-    /** How long after load a platform may take to show up (scripts that insert their banner late). */
-    static final Duration DETECT = Duration.ofMillis(1_500);
+    /**
+     * How long after the waits a platform may take to show up (scripts that insert their banner late); the main cost
+     * of the option on pages without a banner (bench/clean).
+     */
+    static final Duration DETECT = Duration.ofMillis(1_000);
     /** How long a detected platform may take to answer (some open a settings dialog, untick and save). */
     static final Duration ANSWER = Duration.ofSeconds(6);
     private static final Duration POLL = Duration.ofMillis(100);

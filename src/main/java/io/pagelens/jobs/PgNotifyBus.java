@@ -133,6 +133,7 @@ public final class PgNotifyBus implements EventBus {
         }
         Thread t = listener;
         if (t != null) {
+            t.interrupt(); // ends a backoff sleep between reconnects at once
             try {
                 t.join(Duration.ofSeconds(3));
             } catch (InterruptedException e) {

@@ -90,7 +90,7 @@ public final class MeterNames {
     public static final String EVENTS_ERRORS = "pagelens.events.errors";
 
     /**
-     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness):
+     * Counter of operations answered locally because Redis was unreachable, tag "use" (ratelimit, politeness, events):
      * rises while Redis is lost, and the process keeps serving.
      */
     public static final String REDIS_DEGRADED = "pagelens.redis.degraded";

@@ -41,7 +41,7 @@ public final class Redis implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         GenericObjectPoolConfig<Jedis> cfg = new GenericObjectPoolConfig<>();
-        cfg.setMaxTotal(8);
+        cfg.setMaxTotal(9); // 8 for commands, 1 held by the event subscription
         cfg.setMaxIdle(4);
         cfg.setMinIdle(0);
         cfg.setMaxWait(Duration.ofMillis(TIMEOUT_MS));
@@ -79,6 +79,11 @@ public final class Redis implements AutoCloseable {
     private <T> T degraded(String use, Supplier<T> local) {
         metrics.counter(MeterNames.REDIS_DEGRADED, "use", use).increment();
         return local.get();
+    }
+
+    /** A connection held by the caller (a subscription); closing it gives it back. Throws when Redis is unreachable. */
+    public Jedis dedicated() {
+        return pool.getResource();
     }
 
     /** Whether the last command failed (and Redis is being left alone for a moment). */

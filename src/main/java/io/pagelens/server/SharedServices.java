@@ -10,6 +10,7 @@ import io.pagelens.limits.PgRateLimiter;
 import io.pagelens.limits.Politeness;
 import io.pagelens.limits.RateLimiter;
 import io.pagelens.redis.Redis;
+import io.pagelens.redis.RedisEventBus;
 import io.pagelens.redis.RedisPoliteness;
 import io.pagelens.redis.RedisRateLimiter;
 import io.pagelens.redis.RedisSettings;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * What the processes of one deployment share, chosen from what exists, no cluster layer of our own:
  * <ul>
- *   <li>job events: PostgreSQL LISTEN/NOTIFY (the queue is there already); SQLite: this process only;</li>
+ *   <li>job events: Redis pub/sub when {@code REDIS_URL} is set, else PostgreSQL LISTEN/NOTIFY (the queue is there
+ *   already); SQLite without Redis: this process only;</li>
  *   <li>rate limits and politeness: Redis when {@code REDIS_URL} is set (falling back to this process while it is
  *   lost), else PostgreSQL tables, else (SQLite, one process) memory.</li>
  * </ul>
@@ -37,15 +39,14 @@ public record SharedServices(EventBus bus, RateLimiter rates, Politeness politen
 
     public static SharedServices of(Database db, Optional<RedisSettings> redisSettings, MeterRegistry metrics, Clock clock, String prefix) {
         boolean pg = db.dialect() == Dialect.POSTGRES;
-        EventBus bus = pg ? new PgNotifyBus(db, metrics) : EventBus.LOCAL;
         RateLimiter local = new LocalRateLimiter(clock);
         Politeness localSlots = new LocalPoliteness(clock);
         if (redisSettings.isPresent()) {
             Redis redis = new Redis(redisSettings.get(), metrics);
-            return new SharedServices(bus, new RedisRateLimiter(redis, local, prefix), new RedisPoliteness(redis, localSlots, prefix), redis);
+            return new SharedServices(new RedisEventBus(redis, prefix), new RedisRateLimiter(redis, local, prefix), new RedisPoliteness(redis, localSlots, prefix), redis);
         }
-        return pg ? new SharedServices(bus, new PgRateLimiter(db), new PgPoliteness(db), null)
-                : new SharedServices(bus, local, localSlots, null);
+        return pg ? new SharedServices(new PgNotifyBus(db, metrics), new PgRateLimiter(db), new PgPoliteness(db), null)
+                : new SharedServices(EventBus.LOCAL, local, localSlots, null);
     }
 
     @Override

@@ -91,12 +91,16 @@ class AnalysisRoutesIT {
     }
 
     /** Where {@code selector} lays out on the blog at the captures' viewport, in page pixels. */
-    Box boxOf(String selector) throws Exception {
+    List<Box> boxesOf(String... selectors) throws Exception {
         try (TestBrowser browser = new TestBrowser(); TestBrowser.Page page = browser.open(1280, 800)) {
             page.navigate(blog());
-            JsonNode n = page.evaluate("(() => { const r = document.querySelector(" + PageScripts.literal(selector)
-                    + ").getBoundingClientRect(); return {x: Math.floor(r.left + scrollX), y: Math.floor(r.top + scrollY), w: Math.ceil(r.width), h: Math.ceil(r.height)}; })()");
-            return new Box(n.path("x").asInt(), n.path("y").asInt(), n.path("w").asInt(), n.path("h").asInt());
+            List<Box> out = new ArrayList<>();
+            for (String selector : selectors) {
+                JsonNode n = page.evaluate("(() => { const r = document.querySelector(" + PageScripts.literal(selector)
+                        + ").getBoundingClientRect(); return {x: Math.floor(r.left + scrollX), y: Math.floor(r.top + scrollY), w: Math.ceil(r.width), h: Math.ceil(r.height)}; })()");
+                out.add(new Box(n.path("x").asInt(), n.path("y").asInt(), n.path("w").asInt(), n.path("h").asInt()));
+            }
+            return out;
         }
     }
 
@@ -120,7 +124,8 @@ class AnalysisRoutesIT {
             assertThat(r.path("kind").asText()).isEqualTo("changed");
             found.add(new Box(r.path("x").asInt(), r.path("y").asInt(), r.path("width").asInt(), r.path("height").asInt()));
         }
-        Box headline = boxOf("header.masthead h1"), cta = boxOf("a.btn-primary");
+        List<Box> boxes = boxesOf("header.masthead h1", "a.btn-primary");
+        Box headline = boxes.get(0), cta = boxes.get(1);
         assertThat(found).as("regions " + found + ", headline " + headline + ", cta " + cta).hasSize(2);
         assertThat(found).anySatisfy(f -> assertThat(headline.grow(4).contains(f)).isTrue());
         assertThat(found).anySatisfy(f -> assertThat(cta.grow(4).contains(f)).isTrue());

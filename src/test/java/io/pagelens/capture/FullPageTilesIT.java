@@ -123,6 +123,20 @@ class FullPageTilesIT {
     }
 
     @Test
+    void scrollTiles_stitchToTheSameImageAsOneShot() throws Exception {
+        CaptureRequest r = CaptureRequest.builder(server.url("test/bands")).fullPage(true).viewport(new Viewport(600, 400, 1.5)).build();
+        Engines.MemorySink one = new Engines.MemorySink();
+        Engines.MemorySink tiled = new Engines.MemorySink();
+        assertThat(oneShot.capture(r, one).report().tiles()).isEqualTo(1);
+        assertThat(scroll.capture(r, tiled).report().tiles()).as("5,000 px in 400 px viewports").isEqualTo(13);
+        BufferedImage a = Images.read(one.bytes(Format.SCREENSHOT));
+        BufferedImage b = Images.read(tiled.bytes(Format.SCREENSHOT));
+        assertThat(b.getWidth()).isEqualTo(a.getWidth()).isEqualTo(900);
+        assertThat(b.getHeight()).isEqualTo(a.getHeight()).isEqualTo(7500);
+        assertThat(differing(a, b)).as("pixels differing between scroll tiles and one shot").isLessThan(100);
+    }
+
+    @Test
     void scrollTiles_showFixedOnce_stickyInItsPlace_andLeaveThePageAsItWas() throws Exception {
         Engines.MemorySink sink = new Engines.MemorySink();
         CaptureResult r = scroll.capture(CaptureRequest.builder(server.url("test/pinned")).fullPage(true)

@@ -183,6 +183,26 @@ class EgressProxyIT {
         assertThat(originLog).hasSize(3);
     }
 
+    @Test
+    void keepAlive_acrossTwoHosts_eachRequestReachesItsOwnOrigin() throws IOException {
+        try (Socket s = new Socket("127.0.0.1", session.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(("GET http://127.0.0.1:" + port + "/one HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).endsWith("hello /one");
+            // Chromium reuses one proxy connection for requests to other hosts
+            out.write(("GET http://local.test:" + port + "/two HTTP/1.1\r\nHost: local.test:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).endsWith("hello /two");
+            out.write(("GET http://127.0.0.1:" + port + "/three HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).endsWith("hello /three");
+        }
+        assertThat(originLog).hasSize(3);
+    }
+
     /** Reads one Content-Length response. */
     private static String readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();

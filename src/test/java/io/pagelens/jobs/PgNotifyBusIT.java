@@ -23,8 +23,8 @@ class PgNotifyBusIT {
     final TestDatabases dbs = new TestDatabases();
     final Clock clock = Clock.systemUTC();
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    PgNotifyBus webBus;
-    PgNotifyBus workerBus;
+    EventBus webBus;
+    EventBus workerBus;
     WorkerPool pool;
 
     @AfterEach
@@ -39,9 +39,24 @@ class PgNotifyBusIT {
     void aJobQueuedOnTheWebSide_wakesTheIdleWorkerElsewhere_andItsProgressComesBack() throws Exception {
         Database db = dbs.postgres();
         Database workerDb = Database.open(db.url(), io.pagelens.store.DatabaseSettings.DEFAULTS); // a pool of its own, as another process has
+        wakesAndCarriesProgress(db, workerDb, new PgNotifyBus(db, metrics), new PgNotifyBus(workerDb, metrics));
+    }
+
+    @Test
+    void overRedisPubSub_theSame() throws Exception {
+        Database db = dbs.postgres();
+        Database workerDb = Database.open(db.url(), io.pagelens.store.DatabaseSettings.DEFAULTS);
+        io.pagelens.redis.RedisSettings rs = new io.pagelens.redis.RedisSettings(java.net.URI.create("redis://127.0.0.1:6379"), true);
+        String prefix = "pagelens-test-" + java.util.UUID.randomUUID() + ":";
+        try (io.pagelens.redis.Redis web = new io.pagelens.redis.Redis(rs, metrics); io.pagelens.redis.Redis worker = new io.pagelens.redis.Redis(rs, metrics)) {
+            wakesAndCarriesProgress(db, workerDb, new io.pagelens.redis.RedisEventBus(web, prefix), new io.pagelens.redis.RedisEventBus(worker, prefix));
+        }
+    }
+
+    private void wakesAndCarriesProgress(Database db, Database workerDb, EventBus webSide, EventBus workerSide) throws Exception {
         try {
-            webBus = new PgNotifyBus(db, metrics);
-            workerBus = new PgNotifyBus(workerDb, metrics);
+            webBus = webSide;
+            workerBus = workerSide;
             JobEvents webEvents = new JobEvents(webBus);
             JobEvents workerEvents = new JobEvents(workerBus);
             JobHandler h = new JobHandler() {

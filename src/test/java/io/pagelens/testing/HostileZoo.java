@@ -63,7 +63,9 @@ public final class HostileZoo {
         s.route("/zoo/busy-loop", ex -> html(ex, "<h1>busy</h1><script>while (true) {}</script>"));
         s.route("/zoo/memory-bomb", ex -> html(ex, "<h1>bomb</h1><script>const a = []; while (true) a.push(new Array(1e6).fill(Math.random()));</script>"));
         s.route("/zoo/giant-canvas", ex -> html(ex, "<canvas id=c width=16384 height=16384></canvas><script>const g = c.getContext('2d');"
-                + "g.fillStyle = '#c33'; g.fillRect(0, 0, 16384, 16384);</script>"));
+                + "g.fillStyle = '#c33'; g.fillRect(0, 0, 16384, 16384); const d = document.createElement('canvas'); d.width = 16384;"
+                + "d.height = 16384; d.getContext('2d').fillRect(0, 0, 9, 9); document.title = c.width + 'x' + c.height + ' ' + d.width + 'x' + d.height;"
+                + "</script>"));
         s.route("/zoo/dom-400k", ex -> html(ex, "<h1>big DOM</h1><div id=d></div><script>const f = document.createDocumentFragment();"
                 + "for (let i = 0; i < 400000; i++) { const e = document.createElement('span'); e.textContent = i % 10; f.appendChild(e); }"
                 + "d.appendChild(f);</script>"));

@@ -118,6 +118,8 @@ class DashboardBrowserIT {
 
         tab.fill("#c-url", site.url("/shop/"));
         tab.fill("#c-type", "home");
+        tab.waitFor("document.querySelector('input[data-group=analysis][name=brand]')"); // from the served OpenAPI schema
+        tab.click("input[data-group=analysis][name=brand]");
         tab.click("main form button[type=submit]");
         tab.waitFor("location.hash.startsWith('#/captures/') && [...document.querySelectorAll('#preview img')].length === 2"
                 + " && [...document.querySelectorAll('#preview img')].every(i => i.complete && i.naturalWidth === 640)");
@@ -133,6 +135,11 @@ class DashboardBrowserIT {
         tab.click("[role=tabpanel] button[aria-pressed]");
         tab.waitFor("!document.querySelector('#md-raw').hidden && document.querySelector('#md-raw').textContent.includes('**roasted weekly**')");
         screen("capture-markdown");
+
+        tab.click("#tab-brand");
+        tab.waitFor("document.querySelector('#brand .palette li')");
+        assertThat(tab.text("document.querySelector('#brand').innerText")).contains("Palette").contains("primary #2D4A3E").contains("Fonts");
+        screen("capture-brand");
 
         tab.click("#tab-report");
         tab.waitFor("document.querySelector('main').innerText.includes('Console errors')");
@@ -155,6 +162,8 @@ class DashboardBrowserIT {
         tab.waitFor("document.querySelector('#c-url')");
         tab.fill("#c-url", site.url("/shop/"));
         tab.fill("#c-type", "home");
+        tab.waitFor("document.querySelector('input[data-group=analysis][name=brand]')");
+        tab.click("input[data-group=analysis][name=brand]"); // the same options as version 1
         tab.click("main form button[type=submit]");
         tab.waitFor("location.hash.startsWith('#/captures/') && document.querySelector('main').innerText.includes('version 2')");
         tab.eval("location.hash = location.hash + '/history'");
@@ -204,6 +213,10 @@ class DashboardBrowserIT {
         assertThat(tab.text("document.querySelector('#v-list').innerText")).contains("setText h1");
         tab.click("#v-list button");
         tab.waitFor("document.querySelectorAll('#v-side img').length === 2 && [...document.querySelectorAll('#v-side img')].every(i => i.complete && i.naturalWidth === 640)");
+        // the variant's new title shows in the diff of control and variant
+        tab.waitFor("document.querySelector('#v-diff #diff-text')");
+        assertThat(tab.text("document.querySelector('#v-diff #diff-text').textContent")).containsPattern("(?m)^\\+.*Mountain Coffee");
+        assertThat(tab.eval("document.querySelectorAll('#v-diff #diff-regions rect').length").asInt()).isGreaterThanOrEqualTo(1);
         screen("variants");
     }
 

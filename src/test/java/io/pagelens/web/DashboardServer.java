@@ -60,7 +60,7 @@ final class DashboardServer implements AutoCloseable {
         if (withBrowser) {
             Path bin = System.getenv("CHROME_PATH") != null ? Path.of(System.getenv("CHROME_PATH")) : BrowserConfig.HEADLESS_SHELL;
             engine = new CaptureEngine(BrowserConfig.defaults(bin, TEST_ARGS), CaptureSettings.DEFAULTS, b -> memory.attach(b).admission(),
-                    obs.registry(), new HtmlContentExtractor(), TestEgress.guard());
+                    obs.registry(), new HtmlContentExtractor(), TestEgress.guard(), io.pagelens.server.FeatureSteps.all()); // as serve composes them
             CapturePipeline captures = CapturePipeline.of(engine, storage, SecretBox.fromEnv(new Env(Map.of()), () -> dataDir), clock);
             io.pagelens.server.CrawlPipeline crawls = io.pagelens.server.CrawlPipeline.of(captures.service(), storage, TestEgress.guard(),
                     io.pagelens.crawl.CrawlSettings.fromEnv(new Env(Map.of())), clock);

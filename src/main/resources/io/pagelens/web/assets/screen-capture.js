@@ -70,6 +70,9 @@ export async function render(main, _, params) {
   });
 }
 
+/** Switches the dashboard turns on for people (the API's default stays off): a screenshot without the cookie banner. */
+const ON_BY_DEFAULT = new Set(["clean.blockCookieBanners"]);
+
 /** Option groups (objects of booleans) that features add to CaptureRequest, e.g. clean-capture switches. */
 async function addFeatureOptions(box) {
   try {
@@ -81,7 +84,7 @@ async function addFeatureOptions(box) {
       const bools = Object.entries(target?.properties || {}).filter(([, s]) => s.type === "boolean");
       if (target?.type !== "object" || !bools.length) continue;
       box.append(el("fieldset", {}, el("legend", {}, group),
-        bools.map(([name, s]) => el("label", { title: s.description || "" }, el("input", { type: "checkbox", name, "data-group": group }), name))));
+        bools.map(([name, s]) => el("label", { title: s.description || "" }, el("input", { type: "checkbox", name, "data-group": group, checked: ON_BY_DEFAULT.has(group + "." + name) }), name))));
     }
   } catch (_) { /* the form works without them */ }
 }

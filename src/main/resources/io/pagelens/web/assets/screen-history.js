@@ -53,7 +53,7 @@ export async function render(main, [id]) {
 const NS = "http://www.w3.org/2000/svg";
 
 /** The diff of B against A: figures, B's preview with the changed regions boxed, the text diff, the diff images. */
-function diffView(d, captureId, v) {
+export function diffView(d, captureId, v) {
   const shot = (v?.artifacts || []).find(a => a.format === "screenshot");
   const summary = el("p", { id: "diff-summary" }, d.identical ? "No visible change." :
     `${d.changedPercent?.toFixed ? d.changedPercent.toFixed(2) : d.changedPercent} % of pixels changed in ${d.regions.length} region(s)` +

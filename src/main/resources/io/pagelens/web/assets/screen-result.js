@@ -24,6 +24,7 @@ export async function render(main, [id]) {
   if (artifacts.html) tabs.push(["HTML", () => text(artifacts.html)]);
   if (c.pageLinks) tabs.push(["Links", () => links(c.pageLinks)]);
   if (c.metadata) tabs.push(["Metadata", () => metadata(c.metadata)]);
+  if (c.report?.steps?.brand) tabs.push(["Brand", () => brand(c.report.steps.brand)]);
   tabs.push(["Report", () => report(c.report)]);
   tabs.push(["Downloads", () => downloads(c.artifacts || [])]);
   body.append(tabbed(tabs));
@@ -138,4 +139,27 @@ function report(r) {
 function downloads(artifacts) {
   return el("ul", {}, artifacts.filter(a => a.url).map(a => el("li", {},
     el("a", { href: a.url, download: "" }, a.format), ` · ${a.contentType} · ${fmtBytes(a.bytes)}`)));
+}
+
+/** The brand profile (analysis option brand): palette with evidence, fonts and whether they loaded, logo, CTAs. */
+function brand(b) {
+  const colors = Object.entries(b.colors || {}).filter(([, c]) => c && c.hex);
+  const swatch = hex => { const s = el("span", { class: "swatch", "aria-hidden": "true" }); s.style.background = hex; return s; };
+  const logo = b.images?.logo;
+  return el("div", { id: "brand" },
+    el("h3", {}, "Palette"),
+    colors.length ? el("ul", { class: "palette" }, colors.map(([role, c]) => el("li", {}, swatch(c.hex),
+      el("strong", {}, `${role} ${c.hex}`), ` · ${(c.areaShare * 100).toFixed(1)} % of the area`,
+      c.evidence?.length ? el("span", { class: "muted" }, " · " + c.evidence.join("; ")) : ""))) : el("p", { class: "muted" }, "No colours found."),
+    el("h3", {}, "Fonts"),
+    b.fonts.length ? el("ul", {}, b.fonts.map(f => el("li", {}, el("strong", {}, f.family), ` · ${(f.roles || []).join(", ")} · `,
+      el("span", { class: f.loaded === false ? "error" : "" }, f.status || (f.loaded ? "loaded" : "system")),
+      f.fallback ? ` · fallback ${f.fallback}` : ""))) : el("p", { class: "muted" }, "No fonts found."),
+    el("h3", {}, "Logo"),
+    // shown as facts, never loaded: the dashboard requests nothing from the captured site
+    logo ? el("p", {}, `${logo.kind || "image"} ${logo.width}×${logo.height}${logo.alt ? ` “${logo.alt}”` : ""} · `, logo.url ? el("code", {}, logo.url) : "inline SVG",
+      logo.foundBy?.length ? el("span", { class: "muted" }, " · found by " + logo.foundBy.join(", ")) : "") : el("p", { class: "muted" }, "No logo found."),
+    el("h3", {}, "Calls to action"),
+    b.ctas.length ? el("ul", {}, b.ctas.map(c => el("li", {}, c.background ? swatch(c.background) : "", el("strong", {}, c.text || "(no text)"),
+      c.href ? ` → ${c.href}` : "", c.role ? ` · ${c.role}` : ""))) : el("p", { class: "muted" }, "No calls to action found."));
 }

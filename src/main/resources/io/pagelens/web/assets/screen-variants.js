@@ -1,6 +1,7 @@
 // Variants of a project's pages: list, create with a small mutation editor (selector, action, value), and capture
 // control and variant side by side. The visual diff and the brand profile appear when the server has their API.
 import { api, getJson, el, errorBox, setBusy, hasRoute, comingScreen } from "./ui.js";
+import { diffView } from "./screen-history.js";
 
 const ACTIONS = ["setText", "setHtml", "setAttribute", "addClass", "removeClass", "setStyle", "hide", "remove", "insertBefore", "insertAfter", "injectCss"];
 
@@ -18,10 +19,8 @@ export async function render(main, _, params) {
   const listBox = el("div", { class: "card" });
   main.append(el("div", { class: "card" }, el("label", { for: "v-project" }, "Project"), picker),
     el("div", { class: "grid" }, editor(chosen), listBox));
-  const brand = (await hasRoute("/v1/")).filter(p => /brand|diff/i.test(p));
-  main.append(el("p", { class: "notice" }, brand.length
-    ? el("span", {}, "This server has brand/diff routes (", brand.map(r => el("code", {}, r + " ")), "); see the ", el("a", { href: "/docs" }, "API reference"), ".")
-    : "The diff of control and variant and the brand profile (palette, fonts, logo, CTAs) appear here once the server has the analysis diff and brand API (issue 13)."));
+  main.append(el("p", { class: "notice" }, "A page's brand profile (palette, fonts, logo, CTAs) is on its capture's Brand tab: tick ",
+    el("code", {}, "analysis: brand"), " in the ", el("a", { href: "#/capture" }, "capture form"), ". The selector picker on the screenshot is not built yet."));
   await list(chosen, listBox);
 }
 
@@ -94,16 +93,20 @@ function sideBySideButton(project, v, out) {
     setBusy(b, true);
     out.replaceChildren(el("p", { class: "muted" }, "Capturing control and variant…"));
     try {
-      const body = { url, projectId: project.id, pageType: "variant-check", formats: ["screenshot"] };
+      const body = { url, projectId: project.id, pageType: "variant-check", formats: ["screenshot", "markdown"] };
       const [control, variant] = await Promise.all([
         api("/v1/captures", { method: "POST", json: body }).then(r => r.json()),
         api("/v1/captures", { method: "POST", json: Object.assign({ variantId: v.name }, body) }).then(r => r.json())]);
+      const diff = (await hasRoute("/v1/captures/{id}/diff")).length
+        ? await getJson(`/v1/captures/${encodeURIComponent(control.id)}/diff?against=${encodeURIComponent(variant.id)}`)
+          .then(d => diffView(d, variant.id, variant)).catch(errorBox)
+        : el("p", { class: "muted" }, "The diff appears once the server has the analysis diff API.");
       out.replaceChildren(el("div", { class: "row", id: "v-side" }, [["Control", control], [v.name, variant]].map(([label, c]) => {
         const shot = (c.artifacts || []).find(a => a.format === "screenshot");
         return el("figure", { class: "card" }, el("figcaption", {}, label, " · ", el("a", { href: "#/captures/" + encodeURIComponent(c.id) }, "open")),
           shot?.contentType === "image/png" ? el("img", { src: `/v1/captures/${encodeURIComponent(c.id)}/preview/0?width=640`, alt: `${label} screenshot`, width: 640,
             height: Math.round(Math.min(2048, shot.height) * 640 / shot.width), class: "chart" }) : el("p", {}, "no screenshot"));
-      })));
+      })), el("h3", {}, "Diff"), el("div", { id: "v-diff" }, diff));
     } catch (e) {
       out.replaceChildren(errorBox(e));
     } finally {
