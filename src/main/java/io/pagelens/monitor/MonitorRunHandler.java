@@ -66,7 +66,7 @@ public final class MonitorRunHandler implements JobHandler {
     static NewJob job(Monitor m, String runId) {
         try {
             return new NewJob(KIND, JobPriority.NORMAL, Jackson.MAPPER.writeValueAsString(new Payload(m.id(), runId)), null, MAX_ATTEMPTS,
-                    null, m.owner(), null);
+                    null, m.owner(), null).withTenant(m.tenant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,7 +149,7 @@ public final class MonitorRunHandler implements JobHandler {
     private List<String[]> pages(Monitor m) throws JobFailure {
         MonitorSpec s = m.spec();
         if (!s.watchesProject()) return s.fixedUrls().stream().map(u -> new String[]{u, null}).toList();
-        ProjectInfo project = storage.project(s.projectId())
+        ProjectInfo project = storage.project(io.pagelens.store.TenantScope.of(m.tenant()), s.projectId())
                 .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
         List<String[]> out = new ArrayList<>();
         String after = null;

@@ -57,7 +57,7 @@ final class PageCheck {
 
     PageChange check(Monitor m, MonitorRun run, String url, String pageType) throws CaptureException, InterruptedException, IOException {
         MonitorSpec spec = m.spec();
-        CaptureOrder order = CaptureOrder.from(spec.captureSpec(url, pageType)).owner(m.owner()).build(clock.instant());
+        CaptureOrder order = CaptureOrder.from(spec.captureSpec(url, pageType)).owner(m.owner()).tenant(m.tenant()).build(clock.instant());
         order = new CaptureOrder(order.request(), order.key(), order.options(), null, null, order.deadline(), order.priority(), order.owner());
         Optional<StoredCapture> previous = storage.current(order.key());
         CaptureOutcome done = captures.run(order);
