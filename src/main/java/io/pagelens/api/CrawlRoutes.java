@@ -25,6 +25,7 @@ import io.pagelens.store.CaptureKey;
 import io.pagelens.store.Listing;
 import io.pagelens.store.ProjectInfo;
 import io.pagelens.store.Storage;
+import io.pagelens.store.TenantScope;
 
 import java.io.IOException;
 import java.net.URI;
@@ -108,16 +109,28 @@ public final class CrawlRoutes implements RouteGroup {
         }
         CaptureKey.requireName("projectId", projectName);
         CrawlCaptureSpec.of(o.capture(), projectName, seed); // the page options, checked now: errors name capture.FIELD
-        ProjectInfo project = storage.project(projectName).orElseGet(() -> storage.createProject(projectName, null));
-        CrawlRecord crawl = crawls().create(owner(ctx), project.id(), seed, o);
+        ProjectInfo project = crawlProject(ctx.tenant(), projectName);
+        // the crawl and every page it stores belong to its project's tenant
+        CrawlRecord crawl = crawls().create(project.tenant(), owner(ctx), project.id(), seed, o);
         try {
             jobs.submit(CrawlJobHandler.jobFor(crawl));
         } catch (RuntimeException e) {
-            crawls().cancel(crawl.owner(), crawl.id()); // never left queued without a job to drive it
+            crawls().cancel(TenantScope.ALL, crawl.id()); // never left queued without a job to drive it
             throw e;
         }
         ctx.responseHeaders().set("Location", "/v1/crawls/" + crawl.id());
         ctx.json(201, view(crawls().get(crawl.id()).orElseThrow()));
+    }
+
+    /**
+     * The project a crawl stores into: a name is the caller's own tenant's project (made when missing, as a capture
+     * does); an id may name any project visible in the scope (an admin's of another tenant). Never another tenant's
+     * project for a one-tenant key: its id or name is simply not found there.
+     */
+    private ProjectInfo crawlProject(TenantScope scope, String idOrName) {
+        TenantScope own = TenantScope.of(scope.owner());
+        return storage.project(own, idOrName).or(() -> storage.project(scope, idOrName))
+                .orElseGet(() -> storage.createProject(own, idOrName, null));
     }
 
     private ObjectNode view(CrawlRecord r) {
@@ -128,11 +141,11 @@ public final class CrawlRoutes implements RouteGroup {
 
     private CrawlRecord visible(Ctx ctx) {
         String id = ctx.param("id");
-        return crawls().get(owner(ctx), id).orElseThrow(() -> ApiException.notFound("crawl", id));
+        return crawls().get(ctx.tenant(), id).filter(r -> KeyRows.sees(ctx, r.owner())).orElseThrow(() -> ApiException.notFound("crawl", id));
     }
 
     private void list(Ctx ctx) throws IOException {
-        Listing<CrawlRecord> l = crawls().list(owner(ctx), ProjectRoutes.query(ctx));
+        Listing<CrawlRecord> l = crawls().list(ctx.tenant(), KeyRows.ownerFilter(ctx), ProjectRoutes.query(ctx));
         ctx.json(200, ListPage.of(l, this::view));
     }
 
@@ -145,7 +158,7 @@ public final class CrawlRoutes implements RouteGroup {
         if (r.state().terminal()) {
             throw new ApiException(409, "crawl_finished", "crawl " + r.id() + " already ended (" + r.state().id() + ")");
         }
-        crawls().cancel(owner(ctx), r.id());
+        crawls().cancel(ctx.tenant(), r.id());
         ctx.json(202, view(crawls().get(r.id()).orElseThrow()));
     }
 
@@ -230,7 +243,7 @@ public final class CrawlRoutes implements RouteGroup {
         CrawlOptions o = CrawlOptions.parse(options, settings);
         TypeOverrides overrides = TypeOverrides.NONE;
         if (projectNode != null && !projectNode.isNull()) {
-            ProjectInfo p = storage.project(projectNode.asText()).orElseThrow(() -> ApiException.invalid("projectId", "no such project"));
+            ProjectInfo p = storage.project(ctx.tenant(), projectNode.asText()).orElseThrow(() -> ApiException.invalid("projectId", "no such project"));
             overrides = new TypeOverrideStore(storage.database()).of(p.id());
         }
         if (mapper == null) {
@@ -247,7 +260,7 @@ public final class CrawlRoutes implements RouteGroup {
 
     private ProjectInfo project(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return storage.project(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     private void overrides(Ctx ctx) throws IOException {

@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code /v1/monitors}: create, list, change and delete monitors, their runs (with an SSE stream), and each page's
- * change history with its diff image and text diff. Monitors are visible to the key that made them.
+ * change history with its diff image and text diff. A key sees its tenant's monitors that it made (and ownerless
+ * ones); an admin key sees all; any other is 404, as an id that does not exist.
  */
 public final class MonitorRoutes implements RouteGroup {
     private static final Duration POLL = Duration.ofMillis(500);
@@ -102,13 +103,13 @@ public final class MonitorRoutes implements RouteGroup {
 
     private Monitor monitor(Ctx ctx) {
         String id = ctx.param("id");
-        return monitors.get(id, owner(ctx)).orElseThrow(() -> ApiException.notFound("monitor", id));
+        return monitors.get(id, ctx.tenant(), KeyRows.ownerFilter(ctx)).orElseThrow(() -> ApiException.notFound("monitor", id));
     }
 
     private void create(Ctx ctx) throws IOException {
         MonitorSpec spec = ctx.body(MonitorSpec.class);
         checkWebhook(spec);
-        Monitor m = monitors.create(spec, owner(ctx));
+        Monitor m = monitors.create(spec, owner(ctx), ctx.tenant());
         ctx.responseHeaders().set("Location", "/v1/monitors/" + m.id());
         ctx.json(201, MonitorView.of(m));
     }
@@ -120,7 +121,7 @@ public final class MonitorRoutes implements RouteGroup {
     }
 
     private void list(Ctx ctx) throws IOException {
-        ctx.json(200, ListPage.of(monitors.list(owner(ctx), ProjectRoutes.query(ctx)), MonitorView::of));
+        ctx.json(200, ListPage.of(monitors.list(ctx.tenant(), KeyRows.ownerFilter(ctx), ProjectRoutes.query(ctx)), MonitorView::of));
     }
 
     private void get(Ctx ctx) throws IOException {

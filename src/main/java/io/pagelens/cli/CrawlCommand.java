@@ -121,7 +121,7 @@ public final class CrawlCommand implements Callable<Integer> {
         try (Storage storage = storages.get(); CaptureEngine engine = engines.get()) {
             ProjectInfo p = storage.project(project).orElseGet(() -> storage.createProject(project, null));
             CrawlStore crawls = new CrawlStore(storage.database(), clock);
-            CrawlRecord crawl = crawls.create(null, p.id(), seed, o);
+            CrawlRecord crawl = crawls.create(p.tenant(), null, p.id(), seed, o);
             err.println("crawl " + crawl.id() + " of " + seed + " into project " + p.name());
             FrontierStore frontier = new FrontierStore(storage.database(), clock);
             CaptureService service = new CaptureService(engine, CaptureArchive.of(storage), clock);

@@ -137,7 +137,7 @@ public final class MonitorCommand implements Runnable {
                 java.util.List<Monitor> out = new ArrayList<>();
                 String after = null;
                 do {
-                    Listing<Monitor> page = s.list(null, new ListQuery(ListQuery.MAX_LIMIT, after));
+                    Listing<Monitor> page = s.list(io.pagelens.store.TenantScope.ALL, null, new ListQuery(ListQuery.MAX_LIMIT, after));
                     out.addAll(page.items());
                     after = page.nextCursor();
                 } while (after != null);

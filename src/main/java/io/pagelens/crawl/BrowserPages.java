@@ -56,6 +56,7 @@ public final class BrowserPages implements HttpCrawler.PageHandler {
     private final CaptureService service;
     private final CaptureSpec spec;
     private final String project;
+    private final String tenant;
     private final TypeOverrides overrides;
     private final PageTypeClassifier classifier;
     private final CaptureRemover remover;
@@ -65,12 +66,14 @@ public final class BrowserPages implements HttpCrawler.PageHandler {
     /**
      * @param spec    the crawl's capture options (formats get html added: the engine reads the rendered DOM)
      * @param project the project the pages are stored in
+     * @param tenant  the tenant of that project (the crawl's): the pages' captures belong to it
      */
-    public BrowserPages(CaptureService service, CaptureSpec spec, String project, TypeOverrides overrides,
+    public BrowserPages(CaptureService service, CaptureSpec spec, String project, String tenant, TypeOverrides overrides,
                         PageTypeClassifier classifier, CaptureRemover remover, Consumer<StoredPage> stored, Clock clock) {
         this.service = service;
         this.spec = spec;
         this.project = project == null ? CaptureKey.DEFAULT_PROJECT : project;
+        this.tenant = tenant == null ? io.pagelens.store.TenantScope.DEFAULT : tenant;
         this.overrides = overrides;
         this.classifier = classifier;
         this.remover = remover;
@@ -82,7 +85,7 @@ public final class BrowserPages implements HttpCrawler.PageHandler {
     CaptureOrder order(String url) {
         CaptureSpec s = spec.withUrl(url);
         Duration timeout = s.timeout() == null ? Duration.ofSeconds(30) : Duration.ofMillis(s.timeout());
-        return CaptureOrder.from(s).storing(CaptureOrder.Storing.ALWAYS).defaultPriority(JobPriority.CRAWL)
+        return CaptureOrder.from(s).storing(CaptureOrder.Storing.ALWAYS).defaultPriority(JobPriority.CRAWL).tenant(tenant)
                 .deadline(clock.instant().plus(timeout).plus(ORDER_SLACK)).build(clock.instant());
     }
 
@@ -136,7 +139,7 @@ public final class BrowserPages implements HttpCrawler.PageHandler {
         PageClassification type = overrides.classify(classifier, new PageEvidence(URI.create(s.pageUrl()), doc, claim.linkText()));
         kept.set(new Kept(s, type));
         return Optional.of(new CaptureKey(project, type.type().id(), CaptureUrls.normalize(URI.create(s.pageUrl())),
-                order.key().optionsHash(), CaptureKey.NO_VARIANT));
+                order.key().optionsHash(), CaptureKey.NO_VARIANT).inTenant(tenant));
     }
 
     /** What a failed capture tells the core: a non-HTML response, or an error (retried unless it is for good). */

@@ -50,7 +50,7 @@ public final class CrawlJobHandler implements JobHandler {
     public static NewJob jobFor(CrawlRecord crawl) {
         try {
             return new NewJob(KIND, JobPriority.CRAWL, Jackson.MAPPER.writeValueAsString(new Payload(crawl.id())), null, MAX_ATTEMPTS,
-                    null, crawl.owner(), null);
+                    null, crawl.owner(), null).withTenant(crawl.tenant());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -43,7 +43,7 @@ public final class CrawlRunner {
             if (fresh) listener.started(crawl);
             String project = projectName(crawl);
             CaptureSpec spec = CrawlCaptureSpec.of(crawl.options().capture(), project, crawl.seed());
-            return new BrowserPages(captures, spec, project, overrides.of(crawl.projectId()), PageTypeClassifier.DEFAULT,
+            return new BrowserPages(captures, spec, project, crawl.tenant(), overrides.of(crawl.projectId()), PageTypeClassifier.DEFAULT,
                     storage::deleteCapture, page -> listener.page(crawl, page), clock);
         });
         if (r.isPresent()) crawls.get(crawlId).filter(c -> c.state().terminal()).ifPresent(listener::ended);

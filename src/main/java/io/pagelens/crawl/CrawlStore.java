@@ -9,6 +9,7 @@ import io.pagelens.store.Dialect;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.Listing;
 import io.pagelens.store.StoreException;
+import io.pagelens.store.TenantScope;
 
 import java.net.URI;
 import java.sql.ResultSet;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class CrawlStore {
     private static final String COLS = "id, owner, project_id, seed_url, options_json, state, reason, error_message, cancel_requested, "
-            + "worker, lease_until, counts_json, deadline_at, created_at, started_at, finished_at, progress_at";
+            + "worker, lease_until, counts_json, deadline_at, created_at, started_at, finished_at, progress_at, tenant";
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -44,13 +44,20 @@ public final class CrawlStore {
                 + "ORDER BY created_at LIMIT 1" + (db.dialect() == Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "");
     }
 
+    /** A crawl of tenant {@value TenantScope#DEFAULT} (the CLI, tests). */
     public CrawlRecord create(String owner, String projectId, URI seed, CrawlOptions options) {
+        return create(TenantScope.DEFAULT, owner, projectId, seed, options);
+    }
+
+    /** @param tenant the tenant the crawl (and the pages it stores) belongs to: its project's */
+    public CrawlRecord create(String tenant, String owner, String projectId, URI seed, CrawlOptions options) {
+        TenantScope.requireName("tenant", tenant);
         long now = clock.millis();
         // time first, so ids sort by creation (the list is keyset-paged on id), then 64 random bits
         String id = String.format("crawl_%012x%016x", now, RANDOM.nextLong());
         db.transaction(c -> CrawlSql.update(c, "INSERT INTO crawls (id, owner, project_id, seed_url, options_json, state, cancel_requested, "
-                        + "url_seq, created_at, progress_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?)",
-                id, owner, projectId, seed.toString(), options.toJson().toString(), false, now, now, now));
+                        + "url_seq, created_at, progress_at, updated_at, tenant) VALUES (?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?)",
+                id, owner, projectId, seed.toString(), options.toJson().toString(), false, now, now, now, tenant));
         return get(id).orElseThrow();
     }
 
@@ -59,17 +66,30 @@ public final class CrawlStore {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
-    /** The crawl if {@code owner} owns it (null owner: single-tenant, sees crawls without owner). */
-    public Optional<CrawlRecord> get(String owner, String id) {
-        return get(id).filter(r -> Objects.equals(r.owner(), owner));
+    /** The crawl if it is visible in {@code scope} (another tenant's: empty, as for an id that does not exist). */
+    public Optional<CrawlRecord> get(TenantScope scope, String id) {
+        return get(id).filter(r -> scope.sees(r.tenant()));
     }
 
-    /** An owner's crawls, newest first; keyset-paged. */
-    public Listing<CrawlRecord> list(String owner, ListQuery q) {
-        String ownerClause = owner == null ? "owner IS NULL" : "owner = ?";
-        String sql = "SELECT " + COLS + " FROM crawls WHERE " + ownerClause + (q.after() == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT ?";
+    /** The crawls visible in {@code scope}, newest first; keyset-paged. */
+    public Listing<CrawlRecord> list(TenantScope scope, ListQuery q) {
+        return list(scope, null, q);
+    }
+
+    /** As {@link #list(TenantScope, ListQuery)}, of {@code owner}'s and ownerless crawls only (null owner: all). */
+    public Listing<CrawlRecord> list(TenantScope scope, String owner, ListQuery q) {
+        List<String> where = new java.util.ArrayList<>();
         List<Object> args = new java.util.ArrayList<>();
-        if (owner != null) args.add(owner);
+        if (!scope.seesAll()) {
+            where.add("tenant = ?");
+            args.add(scope.tenant());
+        }
+        if (owner != null) {
+            where.add("(owner IS NULL OR owner = ?)");
+            args.add(owner);
+        }
+        if (q.after() != null) where.add("id < ?");
+        String sql = "SELECT " + COLS + " FROM crawls" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT ?";
         if (q.after() != null) args.add(q.after());
         args.add(q.limit() + 1);
         List<CrawlRecord> rows = db.read(c -> CrawlSql.query(c, sql, CrawlStore::row, args.toArray()));
@@ -140,10 +160,10 @@ public final class CrawlStore {
 
     /**
      * Cancels: a queued crawl ends at once (true); a running one is flagged and its worker stops it (false). Empty
-     * when there is no such crawl of this owner.
+     * when there is no such crawl in {@code scope}.
      */
-    public Optional<Boolean> cancel(String owner, String id) {
-        if (get(owner, id).isEmpty()) return Optional.empty();
+    public Optional<Boolean> cancel(TenantScope scope, String id) {
+        if (get(scope, id).isEmpty()) return Optional.empty();
         long now = clock.millis();
         int ended = db.transaction(c -> CrawlSql.update(c, "UPDATE crawls SET state = 'cancelled', reason = 'cancelled', cancel_requested = ?, "
                 + "finished_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'", true, now, now, id));
@@ -217,6 +237,6 @@ public final class CrawlStore {
                 options, CrawlState.parse(rs.getString("state")), reason == null ? null : CrawlReason.parse(reason),
                 rs.getString("error_message"), rs.getBoolean("cancel_requested"), rs.getString("worker"), instant(rs, "lease_until"),
                 counts(rs.getString("counts_json")), instant(rs, "deadline_at"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), instant(rs, "progress_at"));
+                instant(rs, "finished_at"), instant(rs, "progress_at"), rs.getString("tenant"));
     }
 }

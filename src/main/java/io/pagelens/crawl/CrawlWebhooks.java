@@ -64,7 +64,7 @@ public final class CrawlWebhooks implements CrawlListener {
         body.putObject("links").put("crawl", "/v1/crawls/" + crawl.id());
         try {
             String payload = Jackson.MAPPER.writeValueAsString(new WebhookHandler.Delivery(hook.url().toString(), type, body.toString()));
-            jobs.enqueue(new NewJob(WebhookHandler.KIND, JobPriority.NORMAL, payload, null, WebhookHandler.MAX_ATTEMPTS, null, crawl.owner(), null));
+            jobs.enqueue(new NewJob(WebhookHandler.KIND, JobPriority.NORMAL, payload, null, WebhookHandler.MAX_ATTEMPTS, null, crawl.owner(), null).withTenant(crawl.tenant()));
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             log.atWarn().addKeyValue("crawl", crawl.id()).addKeyValue("event", type).setCause(e).log("crawl webhook not queued");
         }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagelens.capture.InvalidRequestException;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.Listing;
+import io.pagelens.store.ProjectInfo;
 import io.pagelens.store.Storage;
+import io.pagelens.store.TenantScope;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -40,9 +42,29 @@ public final class MonitorService {
         return settings;
     }
 
+    /** A monitor of tenant {@value TenantScope#DEFAULT} (the CLI). */
     public Monitor create(MonitorSpec spec, String owner) {
+        return create(spec, owner, TenantScope.ALL);
+    }
+
+    /**
+     * A monitor made in {@code scope}: it belongs to the scope's own tenant, or to the tenant of the project it names
+     * when that is visible in the scope (an admin's monitor of another tenant's project). A monitor of a project's
+     * pages needs the project: one of another tenant is not found, as one that does not exist.
+     */
+    public Monitor create(MonitorSpec spec, String owner, TenantScope scope) {
         Schedule schedule = spec.validate(settings, crawlSettings);
-        return store.create(owner, spec, schedule, settings);
+        String tenant = scope.owner();
+        if (spec.projectId() != null && storage != null) {
+            Optional<ProjectInfo> p = storage.project(TenantScope.of(scope.owner()), spec.projectId()).or(() -> storage.project(scope, spec.projectId()));
+            if (p.isPresent()) tenant = p.get().tenant();
+            else if (spec.watchesProject()) throw noSuchProject(spec);
+        }
+        return store.create(tenant, owner, spec, schedule, settings);
+    }
+
+    private static InvalidRequestException noSuchProject(MonitorSpec spec) {
+        return new InvalidRequestException("projectId", "no such project: '" + spec.projectId() + "'");
     }
 
     /** Applies a PATCH body (top-level fields replace the monitor's); a new schedule or re-enabling starts it over from now. */
@@ -54,19 +76,26 @@ public final class MonitorService {
             throw new InvalidRequestException("body", e.getCause().getMessage());
         }
         Schedule schedule = next.validate(settings, crawlSettings);
+        if (next.watchesProject() && storage != null && storage.project(TenantScope.of(m.tenant()), next.projectId()).isEmpty()) {
+            throw noSuchProject(next); // a monitor stays in its tenant: never another tenant's project
+        }
         MonitorSpec was = m.spec();
         boolean reschedule = !Objects.equals(was.interval(), next.interval()) || !Objects.equals(was.cron(), next.cron())
                 || !Objects.equals(was.timezone(), next.timezone()) || (!m.enabled() && next.isEnabled());
         return store.redefine(m, next, schedule, reschedule, settings);
     }
 
-    /** The monitor if it exists and {@code visibleTo} (an API key id, null for all) may see it. */
-    public Optional<Monitor> get(String id, String visibleTo) {
-        return store.get(id).filter(m -> visibleTo == null || m.owner() == null || m.owner().equals(visibleTo));
+    /**
+     * The monitor if it exists, is visible in {@code scope}, and {@code visibleTo} (an API key id, null for all) may
+     * see it; another tenant's is empty, as one that does not exist.
+     */
+    public Optional<Monitor> get(String id, TenantScope scope, String visibleTo) {
+        return store.get(id).filter(m -> scope.sees(m.tenant()))
+                .filter(m -> visibleTo == null || m.owner() == null || m.owner().equals(visibleTo));
     }
 
-    public Listing<Monitor> list(String visibleTo, ListQuery q) {
-        return store.list(visibleTo, q);
+    public Listing<Monitor> list(TenantScope scope, String visibleTo, ListQuery q) {
+        return store.list(scope, visibleTo, q);
     }
 
     public boolean delete(String id) {

@@ -6,6 +6,7 @@ import io.pagelens.store.Database;
 import io.pagelens.store.Ids;
 import io.pagelens.store.ListQuery;
 import io.pagelens.store.Listing;
+import io.pagelens.store.TenantScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  */
 public final class MonitorStore {
     private static final String MONITOR_COLS = "id, owner, definition, enabled, jitter_ms, next_due_at, next_fire_at, last_status, "
-            + "last_run_at, notify_failures, notify_error, notify_at, created_at, updated_at";
+            + "last_run_at, notify_failures, notify_error, notify_at, created_at, updated_at, tenant";
     private static final String RUN_COLS = "id, monitor_id, due_at, fire_at, coalesced, state, job_id, change_status, summary, error, "
             + "enqueued_at, started_at, finished_at";
     private static final String CHANGE_COLS = "id, monitor_id, run_id, url, change_status, http_status, capture_id, previous_capture_id, "
@@ -58,13 +59,19 @@ public final class MonitorStore {
     // ---- monitors
 
     public Monitor create(String owner, MonitorSpec spec, Schedule schedule, MonitorSettings settings) {
+        return create(TenantScope.DEFAULT, owner, spec, schedule, settings);
+    }
+
+    /** @param tenant the tenant the monitor (and every capture it makes) belongs to */
+    public Monitor create(String tenant, String owner, MonitorSpec spec, Schedule schedule, MonitorSettings settings) {
+        TenantScope.requireName("tenant", tenant);
         long now = clock.millis();
         String id = Ids.next("mon", now);
         Instant due = schedule.first(Instant.ofEpochMilli(now));
         long jitter = settings.jitterFor(id, schedule.period(due)).toMillis();
         update("INSERT INTO monitors (id, owner, definition, enabled, jitter_ms, next_due_at, next_fire_at, notify_failures, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                id, owner, spec.json(), spec.isEnabled(), jitter, due.toEpochMilli(), due.toEpochMilli() + jitter, now, now);
+                        + "updated_at, tenant) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                id, owner, spec.json(), spec.isEnabled(), jitter, due.toEpochMilli(), due.toEpochMilli() + jitter, now, now, tenant);
         return get(id).orElseThrow();
     }
 
@@ -82,10 +89,17 @@ public final class MonitorStore {
         return first(query("SELECT " + MONITOR_COLS + " FROM monitors WHERE id = ?", MonitorStore::monitor, id));
     }
 
-    /** Monitors newest first; {@code visibleTo} null for all, else that owner's and the ownerless ones. */
-    public Listing<Monitor> list(String visibleTo, ListQuery q) {
+    /**
+     * Monitors visible in {@code scope}, newest first; {@code visibleTo} null for all of them, else that owner's and
+     * the ownerless ones.
+     */
+    public Listing<Monitor> list(TenantScope scope, String visibleTo, ListQuery q) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + MONITOR_COLS + " FROM monitors WHERE 1 = 1");
+        if (!scope.seesAll()) {
+            sql.append(" AND tenant = ?");
+            args.add(scope.tenant());
+        }
         if (visibleTo != null) {
             sql.append(" AND (owner IS NULL OR owner = ?)");
             args.add(visibleTo);
@@ -297,7 +311,7 @@ public final class MonitorStore {
         return new Monitor(rs.getString("id"), rs.getString("owner"), MonitorSpec.parse(rs.getString("definition")), rs.getBoolean("enabled"),
                 rs.getLong("jitter_ms"), instant(rs, "next_due_at"), instant(rs, "next_fire_at"), last == null ? null : ChangeStatus.parse(last),
                 instant(rs, "last_run_at"), rs.getInt("notify_failures"), rs.getString("notify_error"), instant(rs, "notify_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("tenant"));
     }
 
     private static MonitorRun run(ResultSet rs) throws SQLException {

@@ -50,7 +50,7 @@ final class Notification {
         try {
             String payload = Jackson.MAPPER.writeValueAsString(new WebhookHandler.Delivery(m.spec().webhook(), event, body.toString()));
             return Optional.of(new NewJob(MonitorNotifyHandler.KIND, JobPriority.NORMAL, payload, null, WebhookHandler.MAX_ATTEMPTS, null,
-                    m.owner(), run.jobId()));
+                    m.owner(), run.jobId()).withTenant(m.tenant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

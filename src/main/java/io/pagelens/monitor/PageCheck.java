@@ -57,7 +57,7 @@ final class PageCheck {
 
     PageChange check(Monitor m, MonitorRun run, String url, String pageType) throws CaptureException, InterruptedException, IOException {
         MonitorSpec spec = m.spec();
-        CaptureOrder order = CaptureOrder.from(spec.captureSpec(url, pageType)).owner(m.owner()).build(clock.instant());
+        CaptureOrder order = CaptureOrder.from(spec.captureSpec(url, pageType)).owner(m.owner()).tenant(m.tenant()).build(clock.instant());
         order = new CaptureOrder(order.request(), order.key(), order.options(), null, null, order.deadline(), order.priority(), order.owner());
         Optional<StoredCapture> previous = storage.current(order.key());
         CaptureOutcome done = captures.run(order);
@@ -116,7 +116,7 @@ final class PageCheck {
      * unlinked); the entry links the page's last capture.
      */
     PageChange vanished(Monitor m, MonitorRun run, String url, String pageType) {
-        CaptureOrder order = CaptureOrder.from(m.spec().captureSpec(url, pageType)).owner(m.owner()).build(clock.instant());
+        CaptureOrder order = CaptureOrder.from(m.spec().captureSpec(url, pageType)).owner(m.owner()).tenant(m.tenant()).build(clock.instant());
         String prevId = storage.current(order.key()).map(StoredCapture::id).orElse(null);
         return save(new PageChange(Ids.next("chg", clock.millis()), m.id(), run.id(), url, ChangeStatus.REMOVED, null, null, prevId,
                 null, null, null, null, null, null, null, clock.instant()));

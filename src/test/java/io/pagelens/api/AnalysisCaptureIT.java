@@ -86,6 +86,9 @@ class AnalysisCaptureIT {
         assertThat(steps.path("mutations").get(0).path("matched").asInt()).isEqualTo(1);
         assertThat(steps.path("mutations").get(1).path("selector").asText()).isEqualTo(".gone");
         assertThat(steps.path("mutations").get(1).path("matched").asInt()).as("not silently ignored").isZero();
+        JsonNode box = steps.path("mutations").get(0).path("boxes").path(0);
+        assertThat(box.path("width").asDouble()).as("the stored report has the match's page box: " + box).isGreaterThan(0);
+        assertThat(steps.path("mutations").get(1).path("boxes")).isEmpty();
         assertThat(steps.has("stableRender")).isTrue();
         assertThat(c.optionsJson()).contains("\"stableRender\":true").contains("mutationsSha256");
 

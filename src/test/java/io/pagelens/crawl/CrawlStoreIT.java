@@ -5,6 +5,7 @@ import io.pagelens.store.BothDatabases;
 import io.pagelens.store.Database;
 import io.pagelens.store.DatabaseSuite;
 import io.pagelens.store.ListQuery;
+import io.pagelens.store.TenantScope;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,8 +18,8 @@ class CrawlStoreIT extends DatabaseSuite {
     static final Duration LEASE = Duration.ofMinutes(1);
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-    private CrawlRecord create(CrawlStore store, String owner) {
-        return store.create(owner, null, URI.create("http://127.0.0.1:9/"), CrawlOptions.defaults(CrawlSettings.DEFAULTS));
+    private CrawlRecord create(CrawlStore store, String tenant) {
+        return store.create(tenant == null ? TenantScope.DEFAULT : tenant, null, null, URI.create("http://127.0.0.1:9/"), CrawlOptions.defaults(CrawlSettings.DEFAULTS));
     }
 
     @BothDatabases
@@ -27,9 +28,9 @@ class CrawlStoreIT extends DatabaseSuite {
         CrawlRecord r = create(store, "tenant-a");
         assertThat(r.state()).isEqualTo(CrawlState.QUEUED);
         assertThat(r.options()).isEqualTo(CrawlOptions.defaults(CrawlSettings.DEFAULTS));
-        assertThat(store.get("tenant-a", r.id())).isPresent();
-        assertThat(store.get("tenant-b", r.id())).isEmpty();
-        assertThat(store.get(null, r.id())).isEmpty();
+        assertThat(store.get(TenantScope.of("tenant-a"), r.id())).isPresent();
+        assertThat(store.get(TenantScope.of("tenant-b"), r.id())).isEmpty();
+        assertThat(store.get(TenantScope.of(TenantScope.DEFAULT), r.id())).isEmpty();
     }
 
     @BothDatabases
@@ -75,13 +76,13 @@ class CrawlStoreIT extends DatabaseSuite {
     void cancel_queuedEndsRunningIsFlagged(Database db) {
         CrawlStore store = new CrawlStore(db, clock);
         CrawlRecord queued = create(store, "t");
-        assertThat(store.cancel("t", queued.id())).hasValue(true);
+        assertThat(store.cancel(TenantScope.of("t"), queued.id())).hasValue(true);
         assertThat(store.get(queued.id()).orElseThrow().state()).isEqualTo(CrawlState.CANCELLED);
         CrawlRecord running = create(store, "t");
         store.acquire(running.id(), "w", LEASE);
-        assertThat(store.cancel("t", running.id())).hasValue(false);
+        assertThat(store.cancel(TenantScope.of("t"), running.id())).hasValue(false);
         assertThat(store.renew(running.id(), "w", LEASE).orElseThrow().cancelRequested()).isTrue();
-        assertThat(store.cancel("other", running.id())).isEmpty();
+        assertThat(store.cancel(TenantScope.of("other"), running.id())).isEmpty();
     }
 
     @BothDatabases
@@ -99,17 +100,17 @@ class CrawlStoreIT extends DatabaseSuite {
     }
 
     @BothDatabases
-    void list_newestFirstPerOwner(Database db) {
+    void list_newestFirstPerTenant(Database db) {
         CrawlStore store = new CrawlStore(db, clock);
-        String owner = "lister-" + db.dialect();
+        String owner = "lister-" + db.dialect().name().toLowerCase(java.util.Locale.ROOT);
         CrawlRecord first = create(store, owner);
         clock.advance(Duration.ofMillis(5));
         CrawlRecord second = create(store, owner);
         clock.advance(Duration.ofMillis(5));
         CrawlRecord third = create(store, owner);
-        var page1 = store.list(owner, ListQuery.first(2));
+        var page1 = store.list(TenantScope.of(owner), ListQuery.first(2));
         assertThat(page1.items()).extracting(CrawlRecord::id).containsExactly(third.id(), second.id());
-        var page2 = store.list(owner, new ListQuery(2, page1.nextCursor()));
+        var page2 = store.list(TenantScope.of(owner), new ListQuery(2, page1.nextCursor()));
         assertThat(page2.items()).extracting(CrawlRecord::id).containsExactly(first.id());
         assertThat(page2.hasMore()).isFalse();
     }

@@ -1,5 +1,7 @@
 package io.pagelens.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.sun.net.httpserver.HttpExchange;
 import io.pagelens.cdp.Commands;
 import io.pagelens.json.Jackson;
@@ -218,6 +220,35 @@ class DashboardBrowserIT {
         assertThat(tab.text("document.querySelector('#v-diff #diff-text').textContent")).containsPattern("(?m)^\\+.*Mountain Coffee");
         assertThat(tab.eval("document.querySelectorAll('#v-diff #diff-regions rect').length").asInt()).isGreaterThanOrEqualTo(1);
         screen("variants");
+
+        // the selector picker: two list items on the shop page, two outlined boxes, inside the screenshot
+        String go = "#v-pick-h + label + .row button";
+        tab.fill("#v-pick-sel", "main li");
+        tab.click(go);
+        tab.waitFor("document.querySelector('#v-pick-count') && document.querySelector('#v-pick-shot img')?.complete"
+                + " && !document.querySelector('" + go + "').disabled");
+        assertThat(tab.text("document.querySelector('#v-pick-count').textContent")).isEqualTo("2 elements match main li.");
+        assertThat(tab.eval("document.querySelectorAll('#v-pick-shot .pick-box').length").asInt()).isEqualTo(2);
+        // where they are, in % of the first tile: the first below the header and above the second, in the left half
+        JsonNode boxes = tab.eval("[...document.querySelectorAll('#v-pick-shot .pick-box')]"
+                + ".map(b => [parseFloat(b.style.left), parseFloat(b.style.top), parseFloat(b.style.height)])");
+        assertThat(boxes.get(0).get(1).asDouble()).isGreaterThan(5).isLessThan(boxes.get(1).get(1).asDouble());
+        assertThat(boxes.get(0).get(0).asDouble()).isGreaterThan(0).isLessThan(50);
+        assertThat(boxes.get(0).get(2).asDouble()).isGreaterThan(0);
+        tab.eval("document.querySelector('#v-pick-h').scrollIntoView()");
+        screen("variants-picker");
+
+        tab.fill("#v-pick-sel", ".nothing-here");
+        tab.click(go);
+        tab.waitFor("document.querySelector('#v-pick-count')?.dataset.matched === '0' && !document.querySelector('" + go + "').disabled");
+        assertThat(tab.text("document.querySelector('#v-pick-count').textContent")).isEqualTo("No element matches .nothing-here on this page.");
+        assertThat(tab.eval("document.querySelectorAll('#v-pick-shot .pick-box').length").asInt()).isZero();
+        tab.eval("document.querySelector('#v-pick-h').scrollIntoView()");
+        screen("variants-picker-none");
+        // the picker's draft variants are deleted again: only the variant made above is listed
+        tab.eval("location.hash = '#/variants?project=coffee&again=1'");
+        tab.waitFor("document.querySelector('#v-list')");
+        assertThat(tab.eval("document.querySelectorAll('#v-list > li').length").asInt()).isEqualTo(1);
     }
 
     @Test

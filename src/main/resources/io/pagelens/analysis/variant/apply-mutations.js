@@ -1,6 +1,8 @@
 // pagelens variant mutations, applied after load and before any output. Called as
-// (mutations, timeoutMs) => Promise<[{index, selector, action, matched, error?}]>, the mutations as validated by
-// Mutations.java. Each mutation runs on every element its selector matches at that moment, in list order.
+// (mutations, timeoutMs) => Promise<[{index, selector, action, matched, boxes?, error?}]>, the mutations as validated
+// by Mutations.java. Each mutation runs on every element its selector matches at that moment, in list order.
+// boxes: page-coordinate rectangles {x, y, width, height} (CSS px) of the first 20 matched elements, measured before
+// the mutation acts (a removed element still shows where it was), so a selector picker can draw them on the shot.
 // HTML values lose <script> elements, on* attributes and javascript: URLs; images the mutations add or re-point
 // are awaited (decoded) before the promise settles, so the shot that follows shows them.
 async (mutations, timeoutMs) => {
@@ -44,6 +46,11 @@ async (mutations, timeoutMs) => {
       return r;
     }
     r.matched = els.length;
+    r.boxes = els.slice(0, 20).map(el => {
+      const b = el.getBoundingClientRect();
+      const px = v => Math.round(v * 100) / 100;
+      return { x: px(b.left + window.scrollX), y: px(b.top + window.scrollY), width: px(b.width), height: px(b.height) };
+    });
     const decl = m.action === 'setStyle' ? declarations(m.value) : null;
     if (decl && decl.length === 0) r.error = 'setStyle: no valid CSS declaration in the value';
     const classes = (m.value || '').split(/\s+/).filter(Boolean);

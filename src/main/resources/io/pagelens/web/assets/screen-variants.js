@@ -1,5 +1,6 @@
 // Variants of a project's pages: list, create with a small mutation editor (selector, action, value), and capture
-// control and variant side by side. The visual diff and the brand profile appear when the server has their API.
+// control and variant side by side, and a selector picker that draws a selector's matches on the page's screenshot.
+// The visual diff and the brand profile appear when the server has their API.
 import { api, getJson, el, errorBox, setBusy, hasRoute, comingScreen } from "./ui.js";
 import { diffView } from "./screen-history.js";
 
@@ -18,9 +19,9 @@ export async function render(main, _, params) {
   picker.addEventListener("change", () => { location.hash = "#/variants?project=" + encodeURIComponent(picker.value); });
   const listBox = el("div", { class: "card" });
   main.append(el("div", { class: "card" }, el("label", { for: "v-project" }, "Project"), picker),
-    el("div", { class: "grid" }, editor(chosen), listBox));
+    el("div", { class: "grid" }, editor(chosen), listBox), selectorPicker(chosen));
   main.append(el("p", { class: "notice" }, "A page's brand profile (palette, fonts, logo, CTAs) is on its capture's Brand tab: tick ",
-    el("code", {}, "analysis: brand"), " in the ", el("a", { href: "#/capture" }, "capture form"), ". The selector picker on the screenshot is not built yet."));
+    el("code", {}, "analysis: brand"), " in the ", el("a", { href: "#/capture" }, "capture form"), "."));
   await list(chosen, listBox);
 }
 
@@ -67,6 +68,77 @@ function editor(project) {
     }
   });
   return form;
+}
+
+const PROBE_CLASS = "pagelens-probe";
+
+/**
+ * Selector picker: captures the project's site with a draft variant whose only mutation adds a class nobody styles
+ * (so the shot is the page as is), reads the matches' page boxes from the report (steps.mutations[0].boxes, the
+ * first 20, CSS px) and draws them over the first preview tile; the draft variant is deleted again.
+ */
+function selectorPicker(project) {
+  const selector = el("input", { id: "v-pick-sel", type: "text", placeholder: "CSS selector, e.g. .cta" });
+  const go = el("button", { type: "submit" }, "Show matches");
+  const status = el("div", { id: "v-pick-status", "aria-live": "polite" });
+  const shot = el("div", { id: "v-pick-shot" });
+  const form = el("form", { class: "card", "aria-labelledby": "v-pick-h" }, el("h2", { id: "v-pick-h" }, "Selector picker"),
+    el("label", { for: "v-pick-sel" }, "Selector"), el("div", { class: "row" }, selector, go), status, shot);
+  form.addEventListener("submit", async ev => {
+    ev.preventDefault();
+    status.replaceChildren();
+    shot.replaceChildren();
+    const sel = selector.value.trim();
+    if (!sel) { status.append(errorBox(new Error("Type a CSS selector first."))); return; }
+    if (!project.siteUrl) { status.append(errorBox(new Error("Give the project a site URL first: the picker captures it."))); return; }
+    setBusy(go, true);
+    status.append(el("p", { class: "muted" }, "Capturing the page…"));
+    const base = `/v1/projects/${encodeURIComponent(project.id)}/variants`;
+    let draft;
+    try {
+      draft = await api(base, { method: "POST", json: { name: `selector-probe-${Date.now()}`, description: "selector picker draft",
+        mutations: [{ selector: sel, action: "addClass", value: PROBE_CLASS }] } }).then(r => r.json());
+      const c = await api("/v1/captures", { method: "POST", json: { url: project.siteUrl, projectId: project.id, pageType: "selector-probe",
+        variantId: draft.id, fullPage: true, formats: ["screenshot"] } }).then(r => r.json());
+      const m = c.report?.steps?.mutations?.[0] || { matched: 0, boxes: [] };
+      status.replaceChildren(matchText(sel, m));
+      const png = (c.artifacts || []).find(a => a.format === "screenshot" && a.contentType === "image/png");
+      if (png) shot.append(overlay(c.id, png, m.boxes || [], sel));
+    } catch (e) {
+      status.replaceChildren(errorBox(e));
+    } finally {
+      if (draft) await api(`${base}/${encodeURIComponent(draft.id)}`, { method: "DELETE" }).catch(() => null);
+      setBusy(go, false);
+    }
+  });
+  return form;
+}
+
+function matchText(sel, m) {
+  if (m.error) return errorBox(new Error(m.error));
+  const n = m.matched || 0;
+  const drawn = (m.boxes || []).length;
+  return el("p", { id: "v-pick-count", "data-matched": n },
+    n === 0 ? `No element matches ${sel} on this page.` : `${n} element${n === 1 ? "" : "s"} match ${sel}`
+      + (drawn < n ? ` (the first ${drawn} are outlined).` : "."));
+}
+
+/** The first preview tile (2048 source rows, 640 px wide) with one outlined box per match inside it. */
+function overlay(captureId, png, boxes, sel) {
+  const rows = Math.min(2048, png.height);
+  const pct = (v, of) => `${(100 * v / of).toFixed(3)}%`;
+  const marks = boxes.filter(b => b.y < rows).map(b => {
+    const m = el("div", { class: "pick-box" }); // positioned through the CSSOM: the CSP forbids style attributes
+    Object.assign(m.style, { left: pct(b.x, png.width), top: pct(b.y, rows), width: pct(Math.max(b.width, 2), png.width),
+      height: pct(Math.max(b.height, 2), rows) });
+    return m;
+  });
+  const below = boxes.length - marks.length;
+  return el("figure", { class: "pick" },
+    el("div", { class: "pick-frame" },
+      el("img", { src: `/v1/captures/${encodeURIComponent(captureId)}/preview/0?width=640`, alt: `Screenshot with the matches of ${sel} outlined`,
+        width: 640, height: Math.round(rows * 640 / png.width), class: "chart" }), ...marks),
+    below > 0 ? el("figcaption", { class: "muted" }, `${below} more below the first ${rows} px of the page.`) : "");
 }
 
 async function list(project, box) {

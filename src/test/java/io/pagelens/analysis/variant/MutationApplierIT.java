@@ -91,6 +91,27 @@ class MutationApplierIT {
     }
 
     @Test
+    void report_givesPageBoxesOfTheFirstMatches_measuredBeforeTheMutationActs() throws Exception {
+        try (TestBrowser.Page page = browser.open(800, 600)) {
+            page.navigate(site.url("/boxes.html"));
+            page.evaluate("window.scrollTo(0, 1000)");   // page coordinates, not viewport ones
+            MutationReport report = MutationApplier.apply(page.session(), parse("""
+                    [{'selector':'#far','action':'remove'},
+                     {'selector':'.cell','action':'hide'},
+                     {'selector':'.nothing','action':'hide'},
+                     {'action':'injectCss','value':'p { color: red; }'}]"""), MutationApplier.DEFAULT_TIMEOUT);
+            List<MutationResult> rs = report.mutations();
+            assertThat(rs.get(0).boxes()).as("where the removed element was").containsExactly(new MatchBox(100, 1500, 200, 50));
+            assertThat(rs.get(1).matched()).isEqualTo(25);
+            assertThat(rs.get(1).boxes()).hasSize(MutationResult.MAX_BOXES);
+            assertThat(rs.get(1).boxes().get(0)).isEqualTo(new MatchBox(10, 700, 30, 10));
+            assertThat(rs.get(1).boxes().get(19)).isEqualTo(new MatchBox(10 + 40 * 19, 700, 30, 10));
+            assertThat(rs.get(2).boxes()).isEmpty();
+            assertThat(rs.get(3).boxes()).isEmpty();
+        }
+    }
+
+    @Test
     void expression_carriesMutationsAsData_notCode() throws Exception {
         String expr = MutationApplier.expression(List.of(Mutation.of("h1\"]", MutationAction.SET_TEXT, "\");alert(1);//")),
                 MutationApplier.DEFAULT_TIMEOUT);

@@ -83,8 +83,8 @@ class MutationsTest {
 
     @Test
     void report_failOnMissingSelector_namesEveryMissingMutation() {
-        MutationReport r = new MutationReport(List.of(new MutationResult(0, "h1", "setText", 1, null),
-                new MutationResult(1, ".gone", "hide", 0, null), new MutationResult(2, "a[", "hide", 0, "invalid selector: x")));
+        MutationReport r = new MutationReport(List.of(new MutationResult(0, "h1", "setText", 1, List.of(), null),
+                new MutationResult(1, ".gone", "hide", 0, List.of(), null), new MutationResult(2, "a[", "hide", 0, null, "invalid selector: x")));
         assertThat(r.missing()).extracting(MutationResult::index).containsExactly(1, 2);
         org.assertj.core.api.Assertions.assertThatCode(() -> r.check(false)).doesNotThrowAnyException();
         assertThatThrownBy(() -> r.check(true)).isInstanceOf(MissingSelectorException.class)
