@@ -106,7 +106,7 @@ public final class MonitorCommand implements Runnable {
             CaptureSpec c = capture == null ? null : Jackson.STRICT.forType(CaptureSpec.class).readValue(capture);
             MonitorSpec spec = new MonitorSpec(name, all.size() == 1 ? all.getFirst() : null, all.size() > 1 ? all : null, projectId,
                     interval, cron, timezone, webhook, c, ignore, regionSelector == null ? null : new MonitorSpec.Region(regionSelector, null),
-                    minChangedPercent, minChangedWords, null);
+                    minChangedPercent, minChangedWords, null, null);
             try {
                 Monitor m = parent.withService(s -> s.create(spec, null));
                 System.out.println(m.id());
@@ -185,9 +185,11 @@ public final class MonitorCommand implements Runnable {
         public Integer call() throws Exception {
             Env env = parent.env;
             Clock clock = Clock.systemUTC();
+            java.util.List<AutoCloseable> closeLater = new java.util.ArrayList<>();
             try (Storage storage = Storage.open(env);
                  LazyEngine engine = new LazyEngine(() -> CaptureEngine.create(env, null, Metrics.globalRegistry, new HtmlContentExtractor(),
-                         FeatureSteps.all()))) {
+                         FeatureSteps.all()));
+                 AutoCloseable closing = () -> { for (AutoCloseable c : closeLater) c.close(); }) {
                 MonitorSettings settings = MonitorSettings.fromEnv(env);
                 MonitorStore store = new MonitorStore(storage.database(), clock);
                 Monitor m = store.get(id).orElse(null);
@@ -195,8 +197,19 @@ public final class MonitorCommand implements Runnable {
                     System.err.println("pagelens monitor run: no monitor " + id);
                     return 1;
                 }
-                MonitorRunHandler runner = new MonitorRunHandler(store, new JobStore(storage.database(), clock),
-                        new CaptureService(engine, CaptureArchive.of(storage), clock), storage, settings, Metrics.globalRegistry, clock);
+                CaptureService captures = new CaptureService(engine, CaptureArchive.of(storage), clock);
+                // a project monitor with crawl maps the site first, as `pagelens map` does (its own egress guard from the environment)
+                io.pagelens.monitor.ProjectRediscovery rediscovery = null;
+                if (m.spec().rediscovers()) {
+                    io.pagelens.crawl.CrawlSettings crawl = io.pagelens.crawl.CrawlSettings.fromEnv(env);
+                    io.pagelens.egress.EgressGuard egress = io.pagelens.egress.EgressGuard.fromEnv(env,
+                            io.pagelens.browser.BrowserConfig.fromEnv(env).extraArgs(), Metrics.globalRegistry);
+                    closeLater.add(egress);
+                    rediscovery = new io.pagelens.monitor.ProjectRediscovery(new io.pagelens.crawl.SiteMapper(
+                            new io.pagelens.crawl.JdkCrawlFetcher(egress, crawl.userAgent()), crawl, captures, clock), crawl, storage);
+                }
+                MonitorRunHandler runner = new MonitorRunHandler(store, new JobStore(storage.database(), clock), captures, storage, settings,
+                        Metrics.globalRegistry, clock, rediscovery);
                 MonitorRun run = store.startManualRun(m, "cli-" + ProcessHandle.current().pid());
                 int pages = m.spec().watchesProject() ? settings.maxPages() : m.spec().fixedUrls().size();
                 Progress bar = Progress.of(pages, System.err, Terminal.stderrIsTerminal());

@@ -116,7 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
                 egress = EgressGuard.off(); // webhooks are sent by workers, never by a web node
             }
             MonitorParts monitors = MonitorParts.of(storage, captures ? pipeline.service() : null, settings, monitorSettings,
-                    egress, obs.registry(), clock);
+                    egress, CrawlSettings.fromEnv(env), obs.registry(), clock);
             // crawls run on workers only (a web node has no browser; its crawl fetcher is never used)
             CrawlPipeline crawls = CrawlPipeline.of(pipeline.service(), storage, egress, CrawlSettings.fromEnv(env), clock);
             List<JobHandler> handlers = new java.util.ArrayList<>(List.of(pipeline.handler(), crawls.handler()));

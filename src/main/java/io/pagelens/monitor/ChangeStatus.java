@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * What a run found for a page, compared with the previous capture of the same key: {@code new} (no previous capture),
- * {@code same}, {@code changed} (over a threshold), {@code removed} (HTTP 404 or 410). A run of several pages takes
+ * {@code same}, {@code changed} (over a threshold), {@code removed} (HTTP 404 or 410, or gone from
+ * the project's re-discovery). A run of several pages takes
  * the most telling of its pages' (changed, then removed, then new, then same).
  */
 public enum ChangeStatus {

@@ -17,4 +17,10 @@ public record Monitor(String id, String owner, MonitorSpec spec, boolean enabled
     public Monitor {
         if (tenant == null) tenant = io.pagelens.store.TenantScope.DEFAULT;
     }
+
+    /** This monitor with another definition (a run's resolved view of it; nothing stored). */
+    public Monitor withSpec(MonitorSpec s) {
+        return new Monitor(id, owner, s, enabled, jitterMs, nextDueAt, nextFireAt, lastStatus, lastRunAt, notifyFailures, notifyError,
+                notifyAt, createdAt, updatedAt, tenant);
+    }
 }

@@ -47,9 +47,17 @@ public final class MonitorRunHandler implements JobHandler {
     private final MonitorSettings settings;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ProjectRediscovery rediscovery;
 
     public MonitorRunHandler(MonitorStore store, JobStore jobs, io.pagelens.pipeline.CaptureService captures, Storage storage,
                              MonitorSettings settings, MeterRegistry metrics, Clock clock) {
+        this(store, jobs, captures, storage, settings, metrics, clock, null);
+    }
+
+    /** @param rediscovery maps a project's site for monitors with {@code crawl}; null: such runs fail */
+    public MonitorRunHandler(MonitorStore store, JobStore jobs, io.pagelens.pipeline.CaptureService captures, Storage storage,
+                             MonitorSettings settings, MeterRegistry metrics, Clock clock, ProjectRediscovery rediscovery) {
+        this.rediscovery = rediscovery;
         this.store = store;
         this.jobs = jobs;
         this.storage = storage;
@@ -107,8 +115,9 @@ public final class MonitorRunHandler implements JobHandler {
      * @param lastAttempt whether a failed page ends the run (false: the job is retried)
      */
     public String execute(MonitorRun run, JobContext ctx, boolean lastAttempt) throws JobFailure, InterruptedException {
-        Monitor m = store.get(run.monitorId()).orElseThrow(() -> new JobFailure("monitor_gone", "the monitor was deleted", false));
-        List<String[]> pages = pages(m);
+        Monitor m = byProjectName(store.get(run.monitorId()).orElseThrow(() -> new JobFailure("monitor_gone", "the monitor was deleted", false)));
+        RunPages runPages = runPages(m);
+        List<String[]> pages = runPages.check();
         ChangeStatus overall = null;
         ArrayNode summaries = Jackson.MAPPER.createArrayNode();
         List<PageChange> changes = new ArrayList<>();
@@ -134,15 +143,40 @@ public final class MonitorRunHandler implements JobHandler {
             // nothing could be checked: the run fails (and is retried if the capture error allows)
             throw new JobFailure(lastError.error().code(), lastError.getMessage(), lastError.error().retryable() && !lastAttempt, lastError);
         }
+        // known pages the re-discovery no longer finds: removed, once (after the checks, so a failed run reports them on its retry)
+        for (String[] page : runPages.gone()) {
+            PageChange c = check.vanished(m, run, page[0], page[1]);
+            changes.add(c);
+            summaries.add(c.describe());
+            overall = overall == null ? c.status() : overall.and(c.status());
+            metrics.counter(MeterNames.MONITOR_CHANGES, "status", c.status().id()).increment();
+        }
         if (overall == null) overall = ChangeStatus.SAME; // a project without pages
-        ObjectNode summary = Jackson.MAPPER.createObjectNode().put("changeStatus", overall.id()).put("pages", pages.size());
+        ObjectNode summary = Jackson.MAPPER.createObjectNode().put("changeStatus", overall.id()).put("pages", pages.size() + runPages.gone().size());
         summary.set("results", summaries);
         NewJob notification = overall.notifies() ? Notification.of(m, run, overall, changes, clock).orElse(null) : null;
         Optional<String> notifyJob = store.finishRun(run, overall, summary.toString(), notification, jobs);
         metrics.counter(MeterNames.MONITOR_RUNS, "status", overall.id()).increment();
         log.atInfo().addKeyValue("monitor", m.id()).addKeyValue("run", run.id()).addKeyValue("changeStatus", overall.id())
-                .addKeyValue("pages", pages.size()).addKeyValue("notification", notifyJob.orElse("none")).log("monitor run done");
+                .addKeyValue("pages", pages.size() + runPages.gone().size()).addKeyValue("notification", notifyJob.orElse("none")).log("monitor run done");
         return summary.toString();
+    }
+
+    /**
+     * A project monitor given the project's id captures into the project by its name (a capture's projectId is a
+     * name; an id would make a second project named after it, and the known pages would never grow).
+     */
+    private Monitor byProjectName(Monitor m) throws JobFailure {
+        MonitorSpec s = m.spec();
+        if (s.projectId() == null) return m;
+        ProjectInfo project = storage.project(s.projectId())
+                .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
+        if (project.name().equals(s.projectId())) return m;
+        return m.withSpec(s.merge(Jackson.MAPPER.createObjectNode().put("projectId", project.name())));
+    }
+
+    /** A run's pages ({url, pageType}): those to capture, and those known but no longer discovered (removed without a capture). */
+    private record RunPages(List<String[]> check, List<String[]> gone) {
     }
 
     /** The pages of a run: the fixed URLs, or the project's known pages (up to PAGELENS_MONITOR_MAX_PAGES). */
@@ -159,6 +193,35 @@ public final class MonitorRunHandler implements JobHandler {
             after = page.nextCursor();
         } while (after != null && out.size() < settings.maxPages());
         return out;
+    }
+
+    /**
+     * The pages of a run: the fixed URLs, or the project's known pages (up to PAGELENS_MONITOR_MAX_PAGES), or with
+     * {@code crawl} the pages the map finds now (a known page keeps its type) plus the known pages it no longer finds
+     * (once: a page this monitor already reported removed is not reported again until it is found again).
+     */
+    private RunPages runPages(Monitor m) throws JobFailure, InterruptedException {
+        MonitorSpec s = m.spec();
+        List<String[]> known = pages(m);
+        if (!s.rediscovers()) return new RunPages(known, List.of());
+        if (rediscovery == null) throw new JobFailure("rediscovery_unavailable", "this process cannot map sites (no crawl fetcher)", false);
+        ProjectInfo project = storage.project(s.projectId())
+                .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
+        ProjectRediscovery.Found found = rediscovery.discover(m, project, settings.maxPages());
+        java.util.Map<String, String> types = new java.util.HashMap<>();
+        List<String[]> gone = new ArrayList<>();
+        for (String[] k : known) {
+            types.putIfAbsent(ProjectRediscovery.normal(found.normalizer(), k[0]), k[1]);
+            if (!found.has(k[0]) && !reportedRemoved(m, k[0])) gone.add(k);
+        }
+        List<String[]> check = found.urls().stream().map(u -> new String[]{u, types.get(u)}).toList();
+        return new RunPages(check, gone);
+    }
+
+    /** Whether this monitor's latest entry for the page says removed (a vanished page is reported once). */
+    private boolean reportedRemoved(Monitor m, String url) {
+        List<PageChange> last = store.history(m.id(), url, false, 1);
+        return !last.isEmpty() && last.getFirst().status() == ChangeStatus.REMOVED;
     }
 
     /** Run jobs end with their run: no follow-up (the notification was enqueued with the run's end). */

@@ -20,7 +20,15 @@ public final class MonitorService {
     private final Storage storage;
     private final MonitorSettings settings;
 
+    private final io.pagelens.crawl.CrawlSettings crawlSettings;
+
     public MonitorService(MonitorStore store, Storage storage, MonitorSettings settings) {
+        this(store, storage, settings, io.pagelens.crawl.CrawlSettings.DEFAULTS);
+    }
+
+    /** @param crawlSettings the ceilings a monitor's {@code crawl} options are validated against */
+    public MonitorService(MonitorStore store, Storage storage, MonitorSettings settings, io.pagelens.crawl.CrawlSettings crawlSettings) {
+        this.crawlSettings = crawlSettings;
         this.store = store;
         this.storage = storage;
         this.settings = settings;
@@ -45,7 +53,7 @@ public final class MonitorService {
      * pages needs the project: one of another tenant is not found, as one that does not exist.
      */
     public Monitor create(MonitorSpec spec, String owner, TenantScope scope) {
-        Schedule schedule = spec.validate(settings);
+        Schedule schedule = spec.validate(settings, crawlSettings);
         String tenant = scope.owner();
         if (spec.projectId() != null && storage != null) {
             Optional<ProjectInfo> p = storage.project(TenantScope.of(scope.owner()), spec.projectId()).or(() -> storage.project(scope, spec.projectId()));
@@ -67,7 +75,7 @@ public final class MonitorService {
         } catch (java.io.UncheckedIOException e) {
             throw new InvalidRequestException("body", e.getCause().getMessage());
         }
-        Schedule schedule = next.validate(settings);
+        Schedule schedule = next.validate(settings, crawlSettings);
         if (next.watchesProject() && storage != null && storage.project(TenantScope.of(m.tenant()), next.projectId()).isEmpty()) {
             throw noSuchProject(next); // a monitor stays in its tenant: never another tenant's project
         }

@@ -25,10 +25,13 @@ import java.util.List;
  * @param minChangedWords   text threshold in words added plus removed; default <b>1</b>
  * @param webhook           called (signed as job webhooks are) when a page changes or is removed
  * @param enabled           false pauses the schedule; default true
+ * @param crawl             project monitors only: re-discover the project's pages from its {@code siteUrl} at each run
+ *                          (the options of {@code POST /v1/map}: sitemaps plus links, robots.txt honoured); pages found
+ *                          anew are {@code new}, known pages no longer found are {@code removed}. Null: the known pages.
  */
 public record MonitorSpec(String name, String url, List<String> urls, String projectId, String interval, String cron,
                           String timezone, String webhook, CaptureSpec capture, List<String> ignore, Region region,
-                          Double minChangedPercent, Integer minChangedWords, Boolean enabled) {
+                          Double minChangedPercent, Integer minChangedWords, Boolean enabled, ObjectNode crawl) {
     public static final int MAX_URLS = 100;
     public static final int MAX_IGNORE = 50;
 
@@ -57,6 +60,11 @@ public record MonitorSpec(String name, String url, List<String> urls, String pro
         return url == null && urls == null && projectId != null;
     }
 
+    /** Whether each run first re-discovers the project's pages ({@code crawl} given). */
+    public boolean rediscovers() {
+        return watchesProject() && crawl != null;
+    }
+
     /** The fixed URLs watched, in order and without repeats; empty for a project monitor. */
     public List<String> fixedUrls() {
         LinkedHashSet<String> out = new LinkedHashSet<>();
@@ -72,6 +80,15 @@ public record MonitorSpec(String name, String url, List<String> urls, String pro
 
     /** Checks everything the API would refuse and returns the schedule; errors name the field ({@code capture.x} for capture options). */
     public Schedule validate(MonitorSettings settings) {
+        return validate(settings, io.pagelens.crawl.CrawlSettings.DEFAULTS);
+    }
+
+    /** As {@link #validate(MonitorSettings)}, the {@code crawl} options against this process's crawl ceilings. */
+    public Schedule validate(MonitorSettings settings, io.pagelens.crawl.CrawlSettings crawlSettings) {
+        if (crawl != null) {
+            if (!watchesProject()) throw new InvalidRequestException("crawl", "re-discovers a project's pages; give projectId without url or urls");
+            MonitorCrawl.options(crawl, crawlSettings);
+        }
         if (name != null && name.length() > 200) throw new InvalidRequestException("name", "must be at most 200 characters");
         if (url != null && urls != null) throw new InvalidRequestException("urls", "give url or urls, not both");
         if (url == null && urls == null && projectId == null) throw new InvalidRequestException("url", "give url, urls or projectId");

@@ -111,6 +111,17 @@ final class PageCheck {
         }
     }
 
+    /**
+     * A known page the project's re-discovery no longer finds: removed, without capturing it (it may still answer 200,
+     * unlinked); the entry links the page's last capture.
+     */
+    PageChange vanished(Monitor m, MonitorRun run, String url, String pageType) {
+        CaptureOrder order = CaptureOrder.from(m.spec().captureSpec(url, pageType)).owner(m.owner()).build(clock.instant());
+        String prevId = storage.current(order.key()).map(StoredCapture::id).orElse(null);
+        return save(new PageChange(Ids.next("chg", clock.millis()), m.id(), run.id(), url, ChangeStatus.REMOVED, null, null, prevId,
+                null, null, null, null, null, null, null, clock.instant()));
+    }
+
     private PageChange save(PageChange c) {
         store.addChange(c);
         return c;

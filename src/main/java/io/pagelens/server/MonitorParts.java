@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.api.ApiSettings;
 import io.pagelens.api.MonitorRoutes;
+import io.pagelens.crawl.CrawlSettings;
+import io.pagelens.crawl.JdkCrawlFetcher;
+import io.pagelens.crawl.SiteMapper;
 import io.pagelens.egress.EgressGuard;
 import io.pagelens.jobs.JobHandler;
 import io.pagelens.jobs.JobService;
@@ -16,6 +19,7 @@ import io.pagelens.monitor.MonitorScheduler;
 import io.pagelens.monitor.MonitorService;
 import io.pagelens.monitor.MonitorSettings;
 import io.pagelens.monitor.MonitorStore;
+import io.pagelens.monitor.ProjectRediscovery;
 import io.pagelens.pipeline.CaptureService;
 import io.pagelens.store.Storage;
 
@@ -35,11 +39,21 @@ public record MonitorParts(MonitorService service, List<JobHandler> handlers, Mo
      */
     public static MonitorParts of(Storage storage, CaptureService captures, ApiSettings api, MonitorSettings settings, EgressGuard egress,
                                   MeterRegistry registry, Clock clock) {
+        return of(storage, captures, api, settings, egress, CrawlSettings.DEFAULTS, registry, clock);
+    }
+
+    /** @param crawl the crawl settings project monitors with {@code crawl} map their site with (ceilings, user agent) */
+    public static MonitorParts of(Storage storage, CaptureService captures, ApiSettings api, MonitorSettings settings, EgressGuard egress,
+                                  CrawlSettings crawl, MeterRegistry registry, Clock clock) {
         MonitorStore store = new MonitorStore(storage.database(), clock);
-        MonitorService service = new MonitorService(store, storage, settings);
+        MonitorService service = new MonitorService(store, storage, settings, crawl);
         List<JobHandler> handlers = new ArrayList<>();
         if (captures != null) {
-            handlers.add(new MonitorRunHandler(store, new JobStore(storage.database(), clock), captures, storage, settings, registry, clock));
+            // re-discovery is the plain-HTTP map of /v1/map, through the egress guard
+            ProjectRediscovery rediscovery = new ProjectRediscovery(new SiteMapper(new JdkCrawlFetcher(egress, crawl.userAgent()), crawl, captures, clock),
+                    crawl, storage);
+            handlers.add(new MonitorRunHandler(store, new JobStore(storage.database(), clock), captures, storage, settings, registry, clock,
+                    rediscovery));
             if (api.webhookSecret() != null) {
                 handlers.add(new MonitorNotifyHandler(new WebhookHandler(new WebhookSigner(api.webhookSecret()), clock, egress), store, registry));
             }

@@ -88,7 +88,7 @@ class MonitorCrashIT {
             String tag = "crash-" + postgres;
             MonitorService svc = new MonitorService(new MonitorStore(db, java.time.Clock.systemUTC()), h.storage, MonitorHarness.FAST);
             Monitor m = svc.create(new MonitorSpec(null, base + "/p?" + tag, null, null, "1h", null, null, null, null, null, null, null,
-                    null, null), null); // due at once, then not for an hour: one due time in this test
+                    null, null, null), null); // due at once, then not for an hour: one due time in this test
 
             Path log = h.dataDir.resolve("child.log");
             Process p = child(h.dbUrl, log);

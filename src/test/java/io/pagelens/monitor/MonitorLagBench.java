@@ -36,7 +36,7 @@ public final class MonitorLagBench {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ids.add(svc.create(new MonitorSpec(null, "http://127.0.0.1:9/p" + i, null, null, "60s", null, null, null, null, null, null,
-                        null, null, null), null).id());
+                        null, null, null, null), null).id());
             }
             long start = clock.millis() + 2_000;
             long spacing = 60_000 / n;

@@ -46,7 +46,7 @@ class MonitorNotifyIT {
         guard = TestEgress.guard();
         store = new MonitorStore(dbs.sqlite(), Clock.systemUTC());
         monitor = new MonitorService(store, null, MonitorHarness.FAST).create(new MonitorSpec(null, "http://127.0.0.1:1/", null, null,
-                "1m", null, null, null, null, null, null, null, null, null), null);
+                "1m", null, null, null, null, null, null, null, null, null, null), null);
     }
 
     @AfterEach

@@ -47,7 +47,7 @@ class MonitorSchedulerIT extends DatabaseSuite {
 
     private Monitor create(Database db, String interval) {
         MonitorSpec spec = new MonitorSpec(null, "http://127.0.0.1:1/page", null, null, interval, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         return new MonitorService(new MonitorStore(db, clock), null, SETTINGS).create(spec, null);
     }
 
