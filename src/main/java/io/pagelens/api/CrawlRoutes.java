@@ -110,6 +110,7 @@ public final class CrawlRoutes implements RouteGroup {
         CaptureKey.requireName("projectId", projectName);
         CrawlCaptureSpec.of(o.capture(), projectName, seed); // the page options, checked now: errors name capture.FIELD
         ProjectInfo project = crawlProject(ctx.tenant(), projectName);
+        storage.adoptSiteUrl(project.id(), seed.toString()); // a crawl names the project's site when nothing did
         // the crawl and every page it stores belong to its project's tenant
         CrawlRecord crawl = crawls().create(project.tenant(), owner(ctx), project.id(), seed, o);
         try {

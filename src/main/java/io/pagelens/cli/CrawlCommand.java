@@ -120,6 +120,7 @@ public final class CrawlCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Storage storage = storages.get(); CaptureEngine engine = engines.get()) {
             ProjectInfo p = storage.project(project).orElseGet(() -> storage.createProject(project, null));
+            storage.adoptSiteUrl(p.id(), seed.toString()); // a crawl names the project's site when nothing did
             CrawlStore crawls = new CrawlStore(storage.database(), clock);
             CrawlRecord crawl = crawls.create(p.tenant(), null, p.id(), seed, o);
             err.println("crawl " + crawl.id() + " of " + seed + " into project " + p.name());

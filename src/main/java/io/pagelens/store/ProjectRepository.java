@@ -80,6 +80,16 @@ final class ProjectRepository {
         });
     }
 
+    boolean adoptSiteUrl(String projectId, String siteUrl) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE projects SET site_url = ? WHERE id = ? AND site_url IS NULL")) {
+                st.setString(1, siteUrl);
+                st.setString(2, projectId);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
     boolean deleteProject(String projectId) {
         return db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {

@@ -294,6 +294,11 @@ public final class Storage implements AutoCloseable {
         return projects.updateRetention(projectId, retention);
     }
 
+    /** Sets a project's site URL when it has none (a crawl's seed names the site); false if it had one or there is no such project. */
+    public boolean adoptSiteUrl(String projectId, String siteUrl) {
+        return projects.adoptSiteUrl(projectId, siteUrl);
+    }
+
     /** Deletes a project with its pages and captures (their blobs go at the next GC); false if there was none. */
     public boolean deleteProject(String projectId) {
         return projects.deleteProject(projectId);

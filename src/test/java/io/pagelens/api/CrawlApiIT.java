@@ -85,6 +85,8 @@ class CrawlApiIT {
             JsonNode end = awaitCrawl(c, id);
             assertThat(end.get("state").asText()).as(end.toString()).isEqualTo("completed");
             assertThat(end.get("reason").asText()).isEqualTo("finished");
+            assertThat(c.json("GET", "/v1/projects/northwind", null, 200).get("siteUrl").asText())
+                    .as("the crawl names the project's site").isEqualTo(site.url("/"));
 
             // the SSE stream of an ended crawl: its pages, then the final state, then the end
             String sse = c.send("GET", "/v1/crawls/" + id + "/events", null).body();
