@@ -94,6 +94,9 @@ public final class MonitorCommand implements Runnable {
         Integer minChangedWords;
         @Option(names = "--capture", paramLabel = "JSON", description = "Capture options as POST /v1/captures takes them, e.g. '{\"fullPage\":true}'.")
         String capture;
+        @Option(names = "--crawl", paramLabel = "JSON", description = "With --project-id: re-discover the project's pages from its siteUrl at each run, "
+                + "with the crawl's options ('{}' for the defaults), e.g. '{\"limit\":50}'.")
+        String crawl;
         @Option(names = "--name", description = "A name to show.")
         String name;
         @picocli.CommandLine.ParentCommand
@@ -104,9 +107,13 @@ public final class MonitorCommand implements Runnable {
             java.util.List<String> all = new ArrayList<>(urls);
             all.addAll(urlOptions);
             CaptureSpec c = capture == null ? null : Jackson.STRICT.forType(CaptureSpec.class).readValue(capture);
+            if (crawl != null && crawlOptions() == null) {
+                System.err.println("pagelens monitor add: --crawl: must be a JSON object of crawl options ('{}' for the defaults)");
+                return 2;
+            }
             MonitorSpec spec = new MonitorSpec(name, all.size() == 1 ? all.getFirst() : null, all.size() > 1 ? all : null, projectId,
                     interval, cron, timezone, webhook, c, ignore, regionSelector == null ? null : new MonitorSpec.Region(regionSelector, null),
-                    minChangedPercent, minChangedWords, null, null);
+                    minChangedPercent, minChangedWords, null, crawlOptions());
             try {
                 Monitor m = parent.withService(s -> s.create(spec, null));
                 System.out.println(m.id());
@@ -116,6 +123,12 @@ public final class MonitorCommand implements Runnable {
                 System.err.println("pagelens monitor add: " + flag(e.field()) + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
                 return 2;
             }
+        }
+
+        private com.fasterxml.jackson.databind.node.ObjectNode crawlOptions() throws java.io.IOException {
+            if (crawl == null) return null;
+            JsonNode n = Jackson.MAPPER.readTree(crawl);
+            return n != null && n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : null;
         }
 
         /** The flag of an API field ({@code minChangedWords} → {@code --min-changed-words}). */

@@ -169,7 +169,7 @@ public final class MonitorRunHandler implements JobHandler {
     private Monitor byProjectName(Monitor m) throws JobFailure {
         MonitorSpec s = m.spec();
         if (s.projectId() == null) return m;
-        ProjectInfo project = storage.project(s.projectId())
+        ProjectInfo project = storage.project(io.pagelens.store.TenantScope.of(m.tenant()), s.projectId())
                 .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
         if (project.name().equals(s.projectId())) return m;
         return m.withSpec(s.merge(Jackson.MAPPER.createObjectNode().put("projectId", project.name())));
@@ -205,7 +205,7 @@ public final class MonitorRunHandler implements JobHandler {
         List<String[]> known = pages(m);
         if (!s.rediscovers()) return new RunPages(known, List.of());
         if (rediscovery == null) throw new JobFailure("rediscovery_unavailable", "this process cannot map sites (no crawl fetcher)", false);
-        ProjectInfo project = storage.project(s.projectId())
+        ProjectInfo project = storage.project(io.pagelens.store.TenantScope.of(m.tenant()), s.projectId())
                 .orElseThrow(() -> new JobFailure("project_gone", "project '" + s.projectId() + "' does not exist", false));
         ProjectRediscovery.Found found = rediscovery.discover(m, project, settings.maxPages());
         java.util.Map<String, String> types = new java.util.HashMap<>();

@@ -116,7 +116,7 @@ final class PageCheck {
      * unlinked); the entry links the page's last capture.
      */
     PageChange vanished(Monitor m, MonitorRun run, String url, String pageType) {
-        CaptureOrder order = CaptureOrder.from(m.spec().captureSpec(url, pageType)).owner(m.owner()).build(clock.instant());
+        CaptureOrder order = CaptureOrder.from(m.spec().captureSpec(url, pageType)).owner(m.owner()).tenant(m.tenant()).build(clock.instant());
         String prevId = storage.current(order.key()).map(StoredCapture::id).orElse(null);
         return save(new PageChange(Ids.next("chg", clock.millis()), m.id(), run.id(), url, ChangeStatus.REMOVED, null, null, prevId,
                 null, null, null, null, null, null, null, clock.instant()));

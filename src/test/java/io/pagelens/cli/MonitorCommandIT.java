@@ -63,6 +63,9 @@ class MonitorCommandIT {
             String[] bad = run("add", url, "--interval", "5s");
             assertThat(bad[0]).isEqualTo("2");
             assertThat(bad[2]).contains("--interval").contains("PAGELENS_MONITOR_MIN_INTERVAL");
+            String[] badCrawl = run("add", "--project-id", "shop", "--interval", "1h", "--crawl", "{\"maxDepth\":-1}");
+            assertThat(badCrawl[0]).isEqualTo("2");
+            assertThat(badCrawl[2]).contains("--crawl-max-depth");
             String[] added = run("add", url, "--interval", "1h", "--min-changed-words", "3");
             assertThat(added[0]).isEqualTo("0");
             String[] lines = added[1].trim().split("\n");
