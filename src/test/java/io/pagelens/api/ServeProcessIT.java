@@ -2,24 +2,19 @@ package io.pagelens.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pagelens.testing.CorpusServer;
+import io.pagelens.testing.ServeChild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServeProcessIT {
     private static final Duration GRACE = Duration.ofSeconds(15);
-    private static final Pattern SERVING = Pattern.compile("pagelens: serving on port (\\d+)");
 
     @TempDir
     Path data;
@@ -37,10 +31,6 @@ class ServeProcessIT {
     Path logs;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<Process> started = new ArrayList<>();
-
-    /** One {@code pagelens serve} child JVM, its port and its log (stderr) file. */
-    record Serve(Process process, int port, Path log) {
-    }
 
     @AfterEach
     void killLeftovers() {
@@ -56,7 +46,7 @@ class ServeProcessIT {
             sleep(Duration.ofSeconds(2));
             CorpusServer.send(ex, 200, "text/html", "<html><body><h1>slow page</h1></body></html>");
         })) {
-            Serve first = serve("first");
+            ServeChild first = serve("first");
             ApiHarness.Client c = new ApiHarness.Client(http, first.port(), null);
             awaitReady(c);
             JsonNode capture = c.json("POST", "/v1/captures", "{\"url\":\"" + site.url("blog/index.html") + "\",\"projectId\":\"restart\"}", 200);
@@ -72,13 +62,13 @@ class ServeProcessIT {
             assertThat(first.process().exitValue()).as("exit status after SIGTERM").isZero();
             awaitGone(tree, Duration.ofSeconds(3)); // the kernel may take a moment to reap what the server killed
             assertThat(tree).as("no process started by the server survives it").noneMatch(ProcessHandle::isAlive);
-            String log = Files.readString(first.log());
+            String log = first.log();
             assertThat(log).contains("msg=\"shutdown requested\" signal=\"TERM\"")
                     .contains("msg=\"server drained and stopped\"")
                     .contains("msg=\"stopped\"")
                     .doesNotContain("msg=\"job requeued\"");
 
-            Serve second = serve("second");
+            ServeChild second = serve("second");
             ApiHarness.Client c2 = new ApiHarness.Client(http, second.port(), null);
             awaitReady(c2);
             assertThat(c2.json("GET", "/v1/captures/" + captureId, null, 200).get("project").asText()).isEqualTo("restart");
@@ -92,40 +82,12 @@ class ServeProcessIT {
         }
     }
 
-    private Serve serve(String name) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = logs.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
-                "-Dlogback.configurationFile=logback.xml", // the production log format, not the tests' logback-test.xml
-                "-cp", System.getProperty("java.class.path"), "io.pagelens.cli.Main", "serve")
-                .redirectError(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("PAGELENS_") || k.equals("DATABASE_URL") || k.equals("REDIS_URL") || k.equals("PORT"));
-        env.putAll(Map.of("PORT", "0", "PAGELENS_HOST", "127.0.0.1", "PAGELENS_DATA", data.toString(), "PAGELENS_AUTH", "none",
+    private ServeChild serve(String name) throws IOException {
+        ServeChild child = ServeChild.start("all", Map.of("PAGELENS_DATA", data.toString(),
                 "PAGELENS_SHUTDOWN_GRACE", GRACE.toSeconds() + "s",
-                "PAGELENS_CHROME_ARGS", "'" + String.join("' '", ApiHarness.TEST_ARGS) + "'"));
-        env.putAll(io.pagelens.testing.TestEgress.env());
-        Process p = pb.start();
-        started.add(p);
-        // stdout says where it listens; keep draining it so the child never blocks on a full pipe
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = p.inputReader(StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new AssertionError("serve ended without a port"));
-        });
-        try {
-            return new Serve(p, port.get(60, TimeUnit.SECONDS), log);
-        } catch (Exception e) {
-            throw new AssertionError("pagelens serve (" + name + ") did not start; its log:\n" + Files.readString(log), e);
-        }
+                "PAGELENS_CHROME_ARGS", "'" + String.join("' '", ApiHarness.TEST_ARGS) + "'"), logs.resolve(name + ".log"));
+        started.add(child.process());
+        return child;
     }
 
     private static void awaitReady(ApiHarness.Client c) throws Exception {
