@@ -75,6 +75,7 @@ public final class CrawlRoutes implements RouteGroup {
                 .get("/{id}", this::get)
                 .delete("/{id}", this::cancel)
                 .post("/{id}/cancel", this::cancel)
+                .post("/{id}/resume", this::resume)
                 .get("/{id}/pages", this::pages)
                 .get("/{id}/events", this::events));
         r.path("/v1/map", g -> g.post("", this::map));
@@ -160,6 +161,22 @@ public final class CrawlRoutes implements RouteGroup {
             throw new ApiException(409, "crawl_finished", "crawl " + r.id() + " already ended (" + r.state().id() + ")");
         }
         crawls().cancel(ctx.tenant(), r.id());
+        ctx.json(202, view(crawls().get(r.id()).orElseThrow()));
+    }
+
+    private void resume(Ctx ctx) throws IOException {
+        CrawlRecord r = visible(ctx);
+        if (!crawls().reopen(ctx.tenant(), r.id()).orElse(false)) {
+            throw new ApiException(409, "crawl_not_resumable", "crawl " + r.id() + " is " + r.state().id()
+                    + ": only a cancelled or failed crawl can be resumed");
+        }
+        CrawlRecord reopened = crawls().get(r.id()).orElseThrow();
+        try {
+            jobs.submit(CrawlJobHandler.jobFor(reopened));
+        } catch (RuntimeException e) {
+            crawls().cancel(TenantScope.ALL, r.id()); // never left queued without a job to drive it
+            throw e;
+        }
         ctx.json(202, view(crawls().get(r.id()).orElseThrow()));
     }
 

@@ -82,7 +82,8 @@ public final class CrawlSession {
     }
 
     private void beat(CrawlStore crawls, String crawlId, String worker, AtomicBoolean cancelled, AtomicBoolean lost) {
-        long every = Math.max(100, settings.lease().toMillis() / 3);
+        // at most 2 s apart: a beat is also how a cancel request reaches the worker, so a cancel takes effect within 2 s
+        long every = Math.max(100, Math.min(settings.lease().toMillis() / 3, 2_000));
         try {
             while (true) {
                 Thread.sleep(every);

@@ -172,6 +172,26 @@ public final class CrawlStore {
         return Optional.of(false);
     }
 
+    /**
+     * Queues a cancelled or failed crawl again, keeping its frontier: the next worker takes it from where it stopped
+     * (done URLs are never fetched again) with a fresh maxDuration. Empty when there is no such crawl in {@code scope};
+     * false when it is not cancelled or failed.
+     */
+    public Optional<Boolean> reopen(TenantScope scope, String id) {
+        if (get(scope, id).isEmpty()) return Optional.empty();
+        long now = clock.millis();
+        return Optional.of(db.transaction(c -> {
+            if (CrawlSql.update(c, "UPDATE crawls SET state = 'queued', reason = NULL, error_message = NULL, "
+                    + "cancel_requested = ?, counts_json = NULL, finished_at = NULL, worker = NULL, lease_until = NULL, updated_at = ? "
+                    + "WHERE id = ? AND state IN ('cancelled', 'failed')", false, now, id) != 1) return false;
+            // the end closed the frontier: what was left queued (skipped as unvisited) or in flight is queued again
+            CrawlSql.update(c, "UPDATE crawl_urls SET state = 'queued', reason = NULL, detail = NULL, worker = NULL, lease_until = NULL, "
+                    + "updated_at = ? WHERE crawl_id = ? AND (state = 'in_flight' OR (state = 'skipped' AND reason = ?))",
+                    now, id, SkipReason.UNVISITED.id());
+            return true;
+        }));
+    }
+
     /** Running crawls whose frontier has not moved since {@code before}: the housekeeper ends them as stalled. */
     public List<CrawlRecord> stalledSince(Instant before) {
         return db.read(c -> CrawlSql.query(c, "SELECT " + COLS + " FROM crawls WHERE state = 'running' AND progress_at < ? ORDER BY progress_at",

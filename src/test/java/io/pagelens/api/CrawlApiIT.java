@@ -45,6 +45,40 @@ class CrawlApiIT {
     }
 
     @Test
+    void aCancelledCrawl_resumesFromItsFrontier_andNeverFetchesADonePageAgain() throws Exception {
+        try (ApiHarness h = new ApiHarness(); SiteServer site = new SiteServer("northwind");
+             PagelensServer server = h.start(ApiHarness.settings(Map.of("PAGELENS_AUTH", "none")))) {
+            ApiHarness.Client c = h.client(server, null);
+            String id = c.json("POST", "/v1/crawls", "{\"url\": \"" + site.url("/") + "\", \"projectId\": \"resume\", \"limit\": 20, \"delay\": 0.5, "
+                    + "\"maxConcurrency\": 1, \"sitemap\": \"skip\", \"capture\": {\"formats\": [\"html\"]}}", 201).get("id").asText();
+            assertThat(c.json("POST", "/v1/crawls/" + id + "/resume", null, 409).get("code").asText()).isEqualTo("crawl_not_resumable");
+            long until = System.nanoTime() + CRAWL_MAX.toNanos();
+            while (c.json("GET", "/v1/crawls/" + id, null, 200).get("counts").get("done").asInt() < 1) {
+                if (System.nanoTime() > until) throw new AssertionError("no page done");
+                Thread.sleep(100);
+            }
+            c.json("POST", "/v1/crawls/" + id + "/cancel", null, 202);
+            JsonNode cancelled = awaitCrawl(c, id);
+            assertThat(cancelled.get("state").asText()).isEqualTo("cancelled");
+            List<String> doneBefore = new ArrayList<>();
+            c.json("GET", "/v1/crawls/" + id + "/pages?state=done&limit=50", null, 200).get("items")
+                    .forEach(u -> doneBefore.add(u.get("url").asText().substring(site.origin().length())));
+            assertThat(doneBefore).isNotEmpty();
+
+            JsonNode resumed = c.json("POST", "/v1/crawls/" + id + "/resume", null, 202);
+            assertThat(resumed.get("state").asText()).isIn("queued", "running");
+            JsonNode end = awaitCrawl(c, id);
+            assertThat(end.get("state").asText()).as(end.toString()).isEqualTo("completed");
+            assertThat(end.get("counts").get("done").asInt()).as(end.toString()).isGreaterThan(doneBefore.size());
+            List<String> requested = site.paths();
+            for (String path : doneBefore) {
+                assertThat(requested.stream().filter(path::equals).count()).as("requests of " + path).isEqualTo(1);
+            }
+            assertThat(c.json("POST", "/v1/crawls/" + id + "/resume", null, 409).get("code").asText()).isEqualTo("crawl_not_resumable");
+        }
+    }
+
+    @Test
     void northwind_browserEngineThroughTheApi_meetsCrawlJson() throws Exception {
         SiteTruth truth = SiteTruth.of(CrawlSuites.northwind());
         try (ApiHarness h = new ApiHarness(); SiteServer site = new SiteServer("northwind");

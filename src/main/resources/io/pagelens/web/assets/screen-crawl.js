@@ -12,10 +12,11 @@ export async function render(main, [id]) {
   const counts = el("dl", { class: "stats", id: "crawl-counts" });
   const skipped = el("p", { class: "muted", id: "crawl-skipped" });
   const cancel = el("button", { type: "button", class: "secondary" }, "Cancel crawl");
+  const resume = el("button", { type: "button", class: "secondary", hidden: true }, "Resume crawl");
   const error = el("div", {});
   const gallery = el("div", { id: "crawl-gallery" });
   const seen = new Set();
-  main.append(head, el("div", { class: "card" }, state, counts, skipped, cancel, error), el("h2", {}, "Pages"), gallery);
+  main.append(head, el("div", { class: "card" }, state, counts, skipped, cancel, resume, error), el("h2", {}, "Pages"), gallery);
 
   const show = c => {
     head.textContent = "Crawl of " + c.url;
@@ -28,6 +29,7 @@ export async function render(main, [id]) {
     const by = Object.entries(n.skippedBy || {});
     skipped.textContent = by.length ? "Skipped by reason: " + by.map(([k, v]) => `${k} ${v}`).join(", ") : "";
     cancel.hidden = FINAL.has(c.state) || c.cancelRequested;
+    resume.hidden = !(c.state === "cancelled" || c.state === "failed");
   };
   const addPage = p => {
     if (!p.captureId || seen.has(p.captureId)) return;
@@ -48,6 +50,13 @@ export async function render(main, [id]) {
     try { show(await (await api(base + "/cancel", { method: "POST" })).json()); }
     catch (e) { error.replaceChildren(errorBox(e)); }
     finally { cancel.disabled = false; }
+  });
+  resume.addEventListener("click", async () => {
+    resume.disabled = true;
+    // the stream closed at the crawl's end: render the screen again to follow the resumed crawl
+    try { await api(base + "/resume", { method: "POST" }); window.dispatchEvent(new HashChangeEvent("hashchange")); }
+    catch (e) { error.replaceChildren(errorBox(e)); }
+    finally { resume.disabled = false; }
   });
 
   try {
