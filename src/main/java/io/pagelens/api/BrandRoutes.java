@@ -84,7 +84,7 @@ public final class BrandRoutes implements RouteGroup {
 
     private ProjectInfo project(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.project(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return storage.project(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     private void projectBrand(Ctx ctx) throws Exception {
@@ -104,7 +104,7 @@ public final class BrandRoutes implements RouteGroup {
         if (p.siteUrl() == null) {
             throw ApiException.invalid("siteUrl", "project " + p.name() + " has no siteUrl (its home page): create it with {\"name\", \"siteUrl\"}, or crawl it");
         }
-        StoredCapture c = capture(p.siteUrl(), p.name());
+        StoredCapture c = capture(p.siteUrl(), p.name(), p.tenant());
         StoredBrand saved = storage.saveBrand(p.id(), c.url(), c.id(), Jackson.MAPPER.writeValueAsString(profileOf(c)));
         return remember(key, view(saved));
     }
@@ -113,10 +113,11 @@ public final class BrandRoutes implements RouteGroup {
         BrandRequest b = ctx.body(BrandRequest.class);
         if (b.url() == null) throw ApiException.invalid("url", "url is required");
         String url = io.pagelens.capture.Urls.parseHttpUrl(b.url()).toString(); // 4xx naming url
-        String key = "url:" + url;
+        String tenant = ctx.tenant().owner();
+        String key = "url:" + tenant + ":" + url; // per tenant: the view names a capture of the caller's tenant
         String hit = cache.getIfPresent(key);
         if (hit == null) {
-            StoredCapture c = capture(url, CaptureKey.DEFAULT_PROJECT);
+            StoredCapture c = capture(url, CaptureKey.DEFAULT_PROJECT, tenant);
             hit = remember(key, view(new StoredBrand(null, c.url(), c.id(), Jackson.MAPPER.writeValueAsString(profileOf(c)), c.capturedAt())));
         }
         ctx.json(200, Jackson.LENIENT.readTree(hit));
@@ -154,14 +155,14 @@ public final class BrandRoutes implements RouteGroup {
     }
 
     /** A stored capture of the page's first viewport with the brand step, queued as every capture is. */
-    private StoredCapture capture(String url, String project) throws Exception {
+    private StoredCapture capture(String url, String project, String tenant) throws Exception {
         ObjectNode spec = Jackson.MAPPER.createObjectNode().put("url", url).put("projectId", project).put("pageType", "home");
         spec.putArray("formats").add("screenshot");
         spec.putObject("analysis").put("brand", true).put("stableRender", true);
         Instant now = clock.instant();
         CaptureOrder order = CaptureOrder.from(Jackson.STRICT.treeToValue(spec, CaptureSpec.class))
                 .storing(CaptureOrder.Storing.ALWAYS).deadline(now.plus(requestDeadline)).defaultPriority(JobPriority.INTERACTIVE)
-                .variants(StoredVariants.of(storage)).build(now);
+                .tenant(tenant).variants(StoredVariants.of(storage, io.pagelens.store.TenantScope.of(tenant))).build(now);
         return captures.run(jobs, order);
     }
 

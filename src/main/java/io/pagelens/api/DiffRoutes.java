@@ -39,14 +39,15 @@ public final class DiffRoutes implements RouteGroup {
                 .get("/{id}/{image}", this::image));
     }
 
-    private StoredCapture capture(String id) {
-        return storage.capture(id).orElseThrow(() -> ApiException.notFound("capture", id));
+    private StoredCapture capture(Ctx ctx, String id) {
+        return storage.capture(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("capture", id));
     }
 
+    /** Both captures must be visible in the caller's tenant: another tenant's is not found, as a missing one. */
     private void compare(Ctx ctx) throws IOException {
-        StoredCapture a = capture(ctx.param("id"));
+        StoredCapture a = capture(ctx, ctx.param("id"));
         String againstId = ctx.query("against").orElseThrow(() -> ApiException.invalid("against", "against is required: the id of the capture to compare with"));
-        StoredCapture b = storage.capture(againstId).orElseThrow(() -> new ApiException(404, "not_found", "no capture " + againstId, "against"));
+        StoredCapture b = storage.capture(ctx.tenant(), againstId).orElseThrow(() -> new ApiException(404, "not_found", "no capture " + againstId, "against"));
         DiffOptions options = DiffOptions.DEFAULTS;
         if (ctx.query("threshold").isPresent()) {
             String t = ctx.query("threshold").get();
@@ -59,9 +60,12 @@ public final class DiffRoutes implements RouteGroup {
         ctx.json(200, view(diffs.diff(a, b, options, DiffProgress.NONE)));
     }
 
+    /** A stored diff is visible when both its captures are (a diff of another tenant's captures is not found). */
     private StoredDiff diff(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.diff(id).orElseThrow(() -> ApiException.notFound("diff", id));
+        return storage.diff(id)
+                .filter(d -> storage.capture(ctx.tenant(), d.captureA()).isPresent() && storage.capture(ctx.tenant(), d.captureB()).isPresent())
+                .orElseThrow(() -> ApiException.notFound("diff", id));
     }
 
     private void get(Ctx ctx) throws IOException {

@@ -84,7 +84,7 @@ public final class PreviewRoutes implements RouteGroup {
 
     private StoredCapture capture(Ctx ctx) {
         String id = ctx.param("id");
-        return storage.capture(id).orElseThrow(() -> ApiException.notFound("capture", id));
+        return storage.capture(ctx.tenant(), id).orElseThrow(() -> ApiException.notFound("capture", id)); // another tenant's: 404
     }
 
     private static StoredArtifact pngScreenshot(StoredCapture c) {

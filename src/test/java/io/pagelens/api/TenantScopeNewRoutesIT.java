@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tenants kept apart on the routes that came after {@link TenantIsolationIT}: crawls (and their pages, events,
- * cancel), a project's type overrides, maps, monitors (their runs, runs stream, changes and change blobs). Tenant A
+ * cancel), a project's type overrides, maps, monitors (their runs, runs stream, changes and change blobs), diffs,
+ * brand profiles and the dashboard's thumbnails and previews. Tenant A
  * crawls one tiny loopback page and monitors a page that changes on every request; the crawl's and the monitor's
  * captures are stored in A's tenant. A key of tenant B gets 404 for every one of A's rows (as for an id that does not
  * exist), sees none in its lists, cannot point a crawl, map or monitor at A's project; an admin key sees all.
@@ -72,7 +73,11 @@ class TenantScopeNewRoutesIT {
         List<io.pagelens.jobs.JobHandler> handlers = new ArrayList<io.pagelens.jobs.JobHandler>(List.of(captures.handler(), crawls.handler()));
         handlers.addAll(monitors.handlers());
         PagelensServer server = PagelensServer.start(s, PagelensServer.Role.ALL, new PagelensServer.Parts(h.storage.database(), handlers,
-                List.of(captures.routes(s, clock), new ProjectRoutes(h.storage), crawls.routes(true, true, clock), monitors.routes()),
+                List.of(captures.routes(s, clock), new ProjectRoutes(h.storage), crawls.routes(true, true, clock), monitors.routes(),
+                        new DiffRoutes(h.storage), new io.pagelens.web.PreviewRoutes(h.storage),
+                        new BrandRoutes(h.storage, captures.codec(), s, clock, new io.pagelens.memory.Caches(8 << 20,
+                                com.github.benmanes.caffeine.cache.Ticker.systemTicker(), new SimpleMeterRegistry()),
+                                io.pagelens.analysis.suggest.VariantSuggester.rulesOnly())),
                 ApiHooks.basic(() -> ""), new SimpleMeterRegistry(), clock, h.engine.egress()));
         open.add(server);
         open.add(monitors.scheduler(server.jobs()).start());
@@ -132,6 +137,31 @@ class TenantScopeNewRoutesIT {
             String runId = a.json("GET", "/v1/monitors/" + monitorId + "/runs", null, 200).get("items").get(0).get("id").asText();
             assertThat(runId).isNotBlank();
 
+            // a diff of A's two captures, and one capture of B's (a diff needs both captures in the caller's tenant)
+            String previousCapture = changed.get("previousCaptureId").asText();
+            String diffId = a.json("GET", "/v1/captures/" + monitorCapture + "/diff?against=" + previousCapture, null, 200).get("id").asText();
+            String bCapture = b.json("POST", "/v1/captures", "{\"url\":\"" + site.url("changing") + "\",\"formats\":[\"screenshot\"]}", 200)
+                    .get("id").asText();
+            assertThat(a.send("GET", "/v1/captures/" + monitorCapture + "/diff?against=" + bCapture, null).statusCode()).isEqualTo(404);
+            assertThat(b.send("GET", "/v1/captures/" + bCapture + "/diff?against=" + monitorCapture, null).statusCode()).isEqualTo(404);
+            assertThat(admin.send("GET", "/v1/captures/" + bCapture + "/diff?against=" + monitorCapture, null).statusCode()).isEqualTo(200);
+
+            // a brand profile of any page is answered from the caller's tenant only (its cache too)
+            String brandUrl = "{\"url\":\"" + site.url("changing") + "\"}";
+            String aBrand = a.json("POST", "/v1/brand", brandUrl, 200).get("captureId").asText();
+            String bBrand = b.json("POST", "/v1/brand", brandUrl, 200).get("captureId").asText();
+            assertThat(bBrand).as("B answered with A's brand capture").isNotEqualTo(aBrand);
+            assertThat(b.send("GET", "/v1/captures/" + bBrand, null).statusCode()).isEqualTo(200);
+            // A's project's brand is A's; B is told the project does not exist
+            String projectBrand = a.json("GET", "/v1/projects/" + projectId + "/brand", null, 200).get("captureId").asText();
+            assertThat(a.send("GET", "/v1/captures/" + projectBrand, null).statusCode()).isEqualTo(200);
+            for (String call : List.of("GET /v1/projects/" + projectId + "/brand", "GET /v1/projects/shop/brand",
+                    "POST /v1/projects/" + projectId + "/variants/suggest")) {
+                String[] mp = call.split(" ", 2);
+                assertThat(b.send(mp[0], mp[1], null).statusCode()).as(call + " by another tenant").isEqualTo(404);
+                assertThat(b.send(mp[0], mp[1].replace(projectId, "prj_none").replace("/shop/", "/none/"), null).statusCode()).isEqualTo(404);
+            }
+
             // rows no key made (the CLI's) are their tenant's too: within tenant A every key sees them, no key of B does
             Clock clock = Clock.systemUTC();
             String cliCrawl = new CrawlStore(h.storage.database(), clock).create("acme", null, projectId, URI.create(site.url("changing")),
@@ -151,6 +181,9 @@ class TenantScopeNewRoutesIT {
                     "GET /v1/monitors/" + monitorId + "/runs/events", "GET /v1/monitors/" + monitorId + "/changes",
                     "GET /v1/monitors/" + monitorId + "/changes/" + changeId + "/diff.png",
                     "GET /v1/monitors/" + monitorId + "/changes/" + changeId + "/diff.txt",
+                    "GET /v1/captures/" + monitorCapture + "/diff?against=" + previousCapture, "GET /v1/diffs/" + diffId,
+                    "GET /v1/diffs/" + diffId + "/diff.png", "GET /v1/diffs/" + diffId + "/side-by-side.png",
+                    "GET /v1/captures/" + monitorCapture + "/thumbnail", "GET /v1/captures/" + monitorCapture + "/preview/0",
                     "DELETE /v1/monitors/" + monitorId);
             for (String call : aOnly) {
                 String[] mp = call.split(" ", 2);
@@ -162,7 +195,7 @@ class TenantScopeNewRoutesIT {
                 HttpResponse<String> r = b.send(mp[0], mp[1], body);
                 assertThat(r.statusCode()).as(call + " by another tenant: " + r.body()).isEqualTo(404);
                 HttpResponse<String> none = b.send(mp[0], mp[1].replace(crawlId, "crawl_none").replace(projectId, "prj_none")
-                        .replace(monitorId, "mon_none").replace(cliCrawl, "crawl_none").replace(cliMonitor, "mon_none").replace(crawlCapture, "cap_none").replace(monitorCapture, "cap_none"), body);
+                        .replace(monitorId, "mon_none").replace(cliCrawl, "crawl_none").replace(cliMonitor, "mon_none").replace(crawlCapture, "cap_none").replace(monitorCapture, "cap_none").replace(diffId, "dif_none"), body);
                 assertThat(none.statusCode()).as(call + " of an id that does not exist").isEqualTo(404);
             }
 
