@@ -47,7 +47,7 @@ class EgressOutcomesTest {
     @Test
     void listsAreCapped() {
         List<EgressEvent> many = java.util.stream.IntStream.range(0, 80)
-                .mapToObj(i -> http("http://10.0.0.1/" + i, "10.0.0.1:80", Outcome.BLOCKED, "blocked")).toList();
+                .mapToObj(i -> http("http://127.0.0.2/" + i, "127.0.0.2:80", Outcome.BLOCKED, "blocked")).toList();
         assertThat(EgressOutcomes.merge(List.of(), many, 50).blocked()).hasSize(50);
     }
 }

@@ -117,7 +117,7 @@ class WebUrlTest {
                 .hasMessageContaining("is not a valid IPv4 address");
         assertThatThrownBy(() -> WebUrl.parse("http://1.2.3.4.5/")).hasMessageContaining("more than four parts");
         assertThatThrownBy(() -> WebUrl.parse("http://4294967296/")).hasMessageContaining("over 4294967295");
-        assertThatThrownBy(() -> WebUrl.parse("http://192.168.0.257/")).hasMessageContaining("over 255");
+        assertThatThrownBy(() -> WebUrl.parse("http://127.0.0.257/")).hasMessageContaining("over 255");
         assertThatThrownBy(() -> WebUrl.parse("http://256.0.0.1/")).hasMessageContaining("part 1 is 256, over 255");
     }
 
