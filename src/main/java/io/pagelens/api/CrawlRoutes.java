@@ -93,12 +93,17 @@ public final class CrawlRoutes implements RouteGroup {
         return key == null ? null : key.id();
     }
 
-    private void create(Ctx ctx) throws IOException {
+    /** The body as a JSON object of options (a crawl's or a map's), read as a tree: their parsers name each field. */
+    private static ObjectNode bodyObject(Ctx ctx) throws IOException {
         byte[] bytes = ctx.bodyBytes();
         if (bytes.length == 0) throw new ApiException(400, "empty_body", "request body is empty; send a JSON object");
         JsonNode body = Jackson.MAPPER.readTree(bytes);
         if (body == null || !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
-        ObjectNode options = ((ObjectNode) body).deepCopy();
+        return (ObjectNode) body;
+    }
+
+    private void create(Ctx ctx) throws IOException {
+        ObjectNode options = bodyObject(ctx);
         String rawUrl = options.path("url").isTextual() ? options.remove("url").asText() : null;
         if (rawUrl == null) throw ApiException.invalid("url", "is required (the page the crawl starts from)");
         JsonNode projectNode = options.remove("projectId");
@@ -246,11 +251,7 @@ public final class CrawlRoutes implements RouteGroup {
 
     /** Options of a map: the crawl's, but what only a crawl has (capture, webhook). */
     private void map(Ctx ctx) throws IOException, InterruptedException {
-        byte[] bytes = ctx.bodyBytes();
-        if (bytes.length == 0) throw new ApiException(400, "empty_body", "request body is empty; send a JSON object");
-        JsonNode body = Jackson.MAPPER.readTree(bytes);
-        if (body == null || !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
-        ObjectNode options = ((ObjectNode) body).deepCopy();
+        ObjectNode options = bodyObject(ctx);
         String rawUrl = options.path("url").isTextual() ? options.remove("url").asText() : null;
         if (rawUrl == null) throw ApiException.invalid("url", "is required (the site to map)");
         JsonNode projectNode = options.remove("projectId");
