@@ -94,14 +94,4 @@ class CrawlOptionsTest {
         assertField("{\"capture\": [1]}", "capture");
         assertField("{\"maxPages\": 5}", "maxPages");
     }
-
-    @Test
-    void request_parsesUrlAndProjectBesideOptions() throws Exception {
-        CrawlRequest r = CrawlRequest.parse(json("{\"url\": \"HTTP://Example.com/?utm_source=x\", \"project\": \"site\", \"limit\": 5}"), S);
-        assertThat(r.seed()).hasToString("http://example.com/");
-        assertThat(r.project()).isEqualTo("site");
-        assertThat(r.options().limit()).isEqualTo(5);
-        assertThatThrownBy(() -> CrawlRequest.parse(json("{\"limit\": 5}"), S)).hasMessageStartingWith("url:");
-        assertThatThrownBy(() -> CrawlRequest.parse(json("{\"url\": \"file:///etc/passwd\"}"), S)).hasMessageStartingWith("url:");
-    }
 }
