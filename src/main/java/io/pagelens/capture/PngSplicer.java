@@ -4,30 +4,36 @@ import io.pagelens.image.PngChunkReader;
 import io.pagelens.image.PngChunkWriter;
 import io.pagelens.image.PngFilters;
 import io.pagelens.image.PngHeader;
+import io.pagelens.image.ZlibJoiner;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Joins PNG tiles of equal width into one PNG without decoding pixels. Each tile's IDAT stream is inflated
- * into its filtered scanlines and deflated again into the output's single IDAT stream; only the first
- * scanline of a tile is touched, because its Up/Average/Paeth filter refers to a zero row that is no longer
- * above it: that row is unfiltered and written with filter None. Rows below the announced height are
- * dropped; missing rows repeat the last one (an Up-filtered row of zeros). Memory is one tile's bytes plus
- * a few scanlines, whatever the page height; CPU is zlib's, not a per-pixel Java loop.
+ * Joins PNG tiles of equal width into one PNG without decoding pixels. A tile shaped as Chromium encodes it (one
+ * zlib stream ending in a sync flush) has its compressed data copied as it is ({@link ZlibJoiner}): only the first
+ * scanline's filter type changes, because an Up or Paeth filter there refers to a zero row that is no longer above
+ * it (Up becomes None, Paeth becomes Sub, the same bytes). Any other tile is inflated into its filtered scanlines and
+ * deflated again, its first scanline unfiltered. Rows below the announced height are dropped; missing rows repeat
+ * the last one (an Up-filtered row of zeros). Memory is one tile's bytes plus a few scanlines, whatever the page
+ * height; CPU is a scan of each tile's first deflate block, or zlib's for the tiles that cannot be copied.
  */
 final class PngSplicer {
     private final PngChunkWriter chunks;
     private final int width;
     private final int height;
     private final int level;
-    private OutputStream idat;
+    private OutputStream idatChunks;
+    private ZlibJoiner idat;
     private int rowsOut;
     private int bpp;      // bytes per pixel, from the first tile
     private int colour;   // colour type, from the first tile
+    private int copied;   // tiles whose compressed data was copied
 
     PngSplicer(OutputStream out, int width, int height, int level) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("empty image " + width + "x" + height);
@@ -37,7 +43,10 @@ final class PngSplicer {
         this.level = level;
     }
 
-    /** Appends the rows of one PNG tile (8-bit RGB or RGBA, not interlaced, {@code width} pixels wide). */
+    /**
+     * Appends the rows of one PNG tile (8-bit RGB or RGBA, not interlaced, {@code width} pixels wide). The tile's
+     * bytes are overwritten: its image data is gathered at the start of {@code png}.
+     */
     void add(byte[] png, int len) throws IOException {
         PngChunkReader tile = new PngChunkReader(new ByteArrayInputStream(png, 0, len), "tile");
         PngHeader head = tile.header();
@@ -50,14 +59,23 @@ final class PngSplicer {
             colour = head.colourType();
             bpp = colour == 6 ? 4 : 3;
             chunks.header(width, height, 8, colour);
-            idat = chunks.idat(level);
+            idatChunks = chunks.idatData();
+            idat = new ZlibJoiner(idatChunks, level);
         } else if (head.colourType() != colour) {
             throw new IOException("tiles differ in colour type");
         }
         int stride = 1 + width * bpp;
+        int zlib = tile.readImageData(png);
+        if (rowsOut + head.height() <= height
+                && idat.append(png, 0, zlib, (long) head.height() * stride, PngSplicer::firstRowFilterAlone)) {
+            rowsOut += head.height();
+            copied++;
+            return;
+        }
         byte[] row = new byte[stride];
         boolean first = true;
-        try (InputStream rows = tile.scanlines()) {
+        Inflater inflater = new Inflater();
+        try (InputStream rows = new InflaterInputStream(new ByteArrayInputStream(png, 0, zlib), inflater, 64 * 1024)) {
             while (rowsOut < height) {
                 if (rows.readNBytes(row, 0, stride) < stride) break;
                 if (first) {
@@ -69,7 +87,26 @@ final class PngSplicer {
             }
         } catch (ZipException e) {
             throw new IOException("corrupt tile: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
+    }
+
+    /**
+     * The filter type a tile's first scanline gets once a row is above it: None and Sub stay, Up (against zeros: the
+     * bytes themselves) becomes None, Paeth (against zeros: the left byte) becomes Sub; Average cannot be kept (-1).
+     */
+    static int firstRowFilterAlone(int type) {
+        return switch (type) {
+            case 0, 2 -> 0;
+            case 1, 4 -> 1;
+            default -> -1;
+        };
+    }
+
+    /** Tiles whose compressed data was copied rather than re-compressed. */
+    int copiedTiles() {
+        return copied;
     }
 
     int width() {
@@ -85,7 +122,8 @@ final class PngSplicer {
             idat.write(repeat, 0, repeat.length);
             rowsOut++;
         }
-        idat.close();
+        idat.finish();
+        idatChunks.close();
         chunks.end();
         return chunks.written();
     }

@@ -95,6 +95,20 @@ public final class PngChunkReader {
         };
     }
 
+    /**
+     * Reads the data of every IDAT chunk, the zlib stream, into {@code dest} from offset 0, and returns its length.
+     * {@code dest} may be the very array this reader's {@code ByteArrayInputStream} reads: the data only moves down
+     * over the chunk framing already read. CRCs are checked as with {@link #scanlines()}.
+     */
+    public int readImageData(byte[] dest) throws IOException {
+        header();
+        IdatData idat = new IdatData();
+        int n = 0;
+        for (int got; n < dest.length && (got = idat.read(dest, n, dest.length - n)) > 0; ) n += got;
+        if (n == dest.length && idat.read() >= 0) throw new IOException(what + ": image data larger than " + dest.length + " bytes");
+        return n;
+    }
+
     private boolean nextChunk() throws IOException {
         int n = in.readNBytes(head, 0, 8);
         if (n == 0) return false;

@@ -70,6 +70,14 @@ public final class PngChunkWriter {
         };
     }
 
+    /**
+     * A stream taking an already compressed zlib stream, cut into IDAT chunks of at most 64 KB. Closing it writes
+     * the last chunk (not IEND); the underlying stream stays open.
+     */
+    public OutputStream idatData() {
+        return new IdatChunks();
+    }
+
     /** IEND, then a flush. */
     public void end() throws IOException {
         chunk("IEND", new byte[0], 0);
