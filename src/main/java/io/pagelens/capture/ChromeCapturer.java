@@ -74,7 +74,7 @@ public final class ChromeCapturer implements Capturer {
         this.extractor = extractor;
         this.settings = settings;
         this.registry = registry;
-        this.screenshots = new ScreenshotWriter(settings);
+        this.screenshots = new ScreenshotWriter(settings, registry);
     }
 
     static CaptureKind kindOf(CaptureRequest r) {

@@ -1,8 +1,11 @@
 package io.pagelens.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pagelens.cdp.CdpException;
 import io.pagelens.cdp.Commands;
+import io.pagelens.observe.MeterNames;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -31,9 +34,13 @@ final class ScreenshotWriter {
     }
 
     private final CaptureSettings settings;
+    private final Counter copiedTiles;
+    private final Counter recompressedTiles;
 
-    ScreenshotWriter(CaptureSettings settings) {
+    ScreenshotWriter(CaptureSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        this.copiedTiles = registry.counter(MeterNames.PNG_TILES, "splice", "copied");
+        this.recompressedTiles = registry.counter(MeterNames.PNG_TILES, "splice", "recompressed");
     }
 
     Shot take(PageCapture page, CaptureRequest request, double pageHeight, ArtifactStream out)
@@ -206,15 +213,19 @@ final class ScreenshotWriter {
      */
     private Artifact splicePng(Tiles tiles, int devH, ArtifactStream out) throws IOException {
         PngSplicer splicer = null;
+        int added = 0;
         try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles.count(), tiles::fetch)) {
             while (pngs.hasNext()) {
                 Bytes png = pngs.next();
                 if (splicer == null) splicer = new PngSplicer(out, PngSplicer.widthOf(png.buffer()), devH, settings.pngLevel());
                 splicer.add(png.buffer(), png.size());
+                added++;
                 tiles.recycle(png);
             }
         }
         splicer.finish();
+        copiedTiles.increment(splicer.copiedTiles());
+        recompressedTiles.increment(added - splicer.copiedTiles());
         return out.finish(splicer.width(), devH);
     }
 

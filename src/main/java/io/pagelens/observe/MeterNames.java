@@ -57,6 +57,8 @@ public final class MeterNames {
     /** Timer with histogram buckets (see Observability), tags "kind" and "outcome" (ok or a CaptureError code). */
     public static final String CAPTURE_DURATION = "pagelens.capture";
     public static final String CAPTURE_RETRIES = "pagelens.capture.retries";
+    /** Counter, tag "splice": copied (compressed data joined as it is) or recompressed (inflated and deflated again). */
+    public static final String PNG_TILES = "pagelens.capture.png.tiles";
 
     /**
      * Counter of requests the egress proxy handled, tags "kind" (http, connect) and "outcome" (allowed, blocked,

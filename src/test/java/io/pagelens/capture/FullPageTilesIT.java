@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FullPageTilesIT {
     static final int RED = 0xff0000, BLUE = 0x0000ff, GREEN = 0x00ff00, WHITE = 0xffffff;
 
+    static final java.util.concurrent.atomic.AtomicReference<byte[]> STITCHED = new java.util.concurrent.atomic.AtomicReference<>(new byte[0]);
     static CorpusServer server;
     static CaptureEngine scroll;
     static CaptureEngine oneShot;
@@ -24,6 +25,18 @@ class FullPageTilesIT {
     static void start() throws Exception {
         server = new CorpusServer();
         server.route("/test/bands", ex -> CorpusServer.send(ex, 200, "text/html", bands()));
+        server.route("/test/stitched.png", ex -> CorpusServer.send(ex, 200, "image/png", STITCHED.get()));
+        // Chromium's own PNG decoder reads the stitched image; a hash of every pixel's RGB goes into the page
+        server.route("/test/decode", ex -> CorpusServer.send(ex, 200, "text/html", """
+                <html><body><p id=out></p><script>(async () => {
+                  const img = new Image(); img.src = '/test/stitched.png';
+                  try { await img.decode(); } catch (e) { out.id = 'done'; out.textContent = 'decode failed: ' + e; return; }
+                  const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;
+                  const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+                  const d = g.getImageData(0, 0, c.width, c.height).data; let h = 0;
+                  for (let i = 0; i < d.length; i += 4) { h = (Math.imul(h, 31) + d[i]) >>> 0; h = (Math.imul(h, 31) + d[i + 1]) >>> 0;
+                    h = (Math.imul(h, 31) + d[i + 2]) >>> 0; }
+                  out.textContent = c.width + 'x' + c.height + ' ' + h; out.id = 'done'; })();</script></body></html>"""));
         // a fixed bar whose red child insists on being visible, a sticky blue band at y=3000, an element a scroll handler makes fixed (green), smooth scrolling
         server.route("/test/pinned", ex -> CorpusServer.send(ex, 200, "text/html", """
                 <html style="scroll-behavior:smooth"><body style="margin:0;background:#fff">
@@ -59,9 +72,15 @@ class FullPageTilesIT {
         oneShot = engine(CaptureSettings.DEFAULTS.withTileHeight(16_000).withOptimizeForSpeed(false));
     }
 
+    static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+
     private static CaptureEngine engine(CaptureSettings settings) {
-        return new CaptureEngine(Engines.browserConfig(), settings, new FixedAdmission(1), new SimpleMeterRegistry(), null,
+        return new CaptureEngine(Engines.browserConfig(), settings, new FixedAdmission(1), METERS, null,
                 io.pagelens.testing.TestEgress.guard());
+    }
+
+    private static double tiles(String splice) {
+        return METERS.counter(io.pagelens.observe.MeterNames.PNG_TILES, "splice", splice).count();
     }
 
     @AfterAll
@@ -92,10 +111,35 @@ class FullPageTilesIT {
         Engines.MemorySink one = new Engines.MemorySink();
         Engines.MemorySink tiled = new Engines.MemorySink();
         assertThat(oneShot.capture(r, one).report().tiles()).isEqualTo(1);
+        double copied = tiles("copied"), recompressed = tiles("recompressed");
         assertThat(scroll.capture(r, tiled).report().tiles()).as("5,000 px in 400 px viewports").isEqualTo(13);
+        // Chromium's own tile streams are joined as they are, none inflated and deflated again
+        assertThat(tiles("copied") - copied).isEqualTo(13);
+        assertThat(tiles("recompressed") - recompressed).isZero();
         BufferedImage a = Images.read(one.bytes(Format.SCREENSHOT));
         assertThat(a.getHeight()).isEqualTo(5000);
         assertThat(allDiffering(a, Images.read(tiled.bytes(Format.SCREENSHOT)))).as("scroll tiles vs one shot").isZero();
+    }
+
+    @Test
+    void stitchedPng_decodesInChromium_toTheSamePixels() throws Exception {
+        // the joined stream has edited Huffman codes and padding blocks: a browser's decoder must read it as the JDK's does
+        Engines.MemorySink tiled = new Engines.MemorySink();
+        scroll.capture(CaptureRequest.builder(server.url("test/bands")).fullPage(true).viewport(new Viewport(600, 400, 1)).build(), tiled);
+        STITCHED.set(tiled.bytes(Format.SCREENSHOT));
+        BufferedImage img = Images.read(STITCHED.get());
+        int h = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                h = h * 31 + (p >>> 16 & 0xff);
+                h = h * 31 + (p >>> 8 & 0xff);
+                h = h * 31 + (p & 0xff);
+            }
+        }
+        Engines.MemorySink page = new Engines.MemorySink();
+        scroll.capture(CaptureRequest.builder(server.url("test/decode")).waitForSelector("#done").formats(Set.of(Format.HTML)).build(), page);
+        assertThat(page.text(Format.HTML)).contains("<p id=\"done\">600x5000 " + Integer.toUnsignedLong(h) + "</p>");
     }
 
     @Test

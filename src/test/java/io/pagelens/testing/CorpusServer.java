@@ -126,7 +126,11 @@ public final class CorpusServer implements AutoCloseable {
 
     /** Sends a whole response; for test routes. */
     public static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a whole binary response; for test routes. */
+    public static void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
