@@ -62,6 +62,13 @@ class ChromiumFlagsTest {
     }
 
     @Test
+    void framePacing_isLiftedByDefault_andTheUserCanKeepIt_withoutTheWordReachingChromium() {
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of())).contains("--disable-frame-rate-limit");
+        assertThat(ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, List.of("--enable-frame-rate-limit", "--lang=de")))
+                .doesNotContain("--disable-frame-rate-limit", "--enable-frame-rate-limit").contains("--lang=de");
+    }
+
+    @Test
     void egressProxy_sendsEverythingThroughIt_loopbackAndWebRtcIncluded() {
         List<String> argv = ChromiumFlags.build(BrowserConfig.HEADLESS_SHELL, PROFILE, 0, "http://127.0.0.1:4567", List.of());
         assertThat(argv).contains("--proxy-server=http://127.0.0.1:4567", "--proxy-bypass-list=<-loopback>",
