@@ -53,14 +53,16 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
         private final byte[] data;
         private final int end;
         private final int start;
-        private long bit; // absolute bit offset from data[0]
-        private long pos; // output bytes decoded so far
+        private long buffer; // bits read ahead, LSB first
+        private int count;   // how many
+        private int next;    // next byte to read into the buffer
+        private long pos;    // output bytes decoded so far
 
         Scanner(byte[] data, int off, int len) {
             this.data = data;
             this.start = off;
             this.end = off + len;
-            this.bit = (long) off * 8;
+            this.next = off;
         }
 
         DeflateHead run() {
@@ -74,9 +76,9 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
             if (type == 0) {
                 int n = storedLength();
                 if (n == 0) return null;
-                codeBit = bit;
+                codeBit = bit();
                 codeLength = 8;
-                first = data[(int) (bit >>> 3)] & 0xff;
+                first = data[(int) (codeBit >>> 3)] & 0xff;
                 for (int v = 0; v < 2; v++) codes[v] = 8 << 16 | v;
                 skipStored(n);
                 pos = n;
@@ -86,17 +88,17 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
                     int l = t[0].lengths[v];
                     if (l > 0) codes[v] = l << 16 | t[0].reversed[v];
                 }
-                codeBit = bit;
+                codeBit = bit();
                 int sym = t[0].decode(this);
                 if (sym >= 256) return null;
                 first = sym;
-                codeLength = (int) (bit - codeBit);
+                codeLength = (int) (bit() - codeBit);
                 pos = 1;
                 if (!symbols(t[0], t[1])) return null;
             }
-            long blockEnd = bit;
+            long blockEnd = bit();
             // later blocks only matter while a back-reference could still reach byte 0
-            while (pos <= WINDOW && bit < (long) end * 8) {
+            while (pos <= WINDOW && bit() < (long) end * 8) {
                 boolean fin = bits(1) == 1;
                 int bt = bits(2);
                 if (bt == 0) {
@@ -135,15 +137,14 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
         }
 
         private int storedLength() {
-            bit = (bit + 7) & ~7L;
+            seek((bit() + 7) & ~7L);
             int n = bits(16);
             if ((bits(16) ^ 0xffff) != n) throw new IllegalStateException("bad stored block length");
             return n;
         }
 
         private void skipStored(int n) {
-            bit += 8L * n;
-            if (bit > (long) end * 8) throw new IllegalStateException("truncated");
+            seek(bit() + 8L * n);
         }
 
         private Huffman[] tables(int type) {
@@ -180,20 +181,14 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
                     new Huffman(java.util.Arrays.copyOfRange(lengths, hlit, lengths.length))};
         }
 
+        /** The next {@code n} (at most 32) bits, without taking them; zeros past the end. */
         int peek(int n) {
-            int v = 0;
-            int got = 0;
-            long b = bit;
-            while (got < n) {
-                int idx = (int) (b >>> 3);
-                int shift = (int) (b & 7);
-                int avail = 8 - shift;
-                int byt = idx < end ? (data[idx] & 0xff) >>> shift : 0;
-                v |= byt << got;
-                got += avail;
-                b += avail;
+            while (count < n) {
+                buffer |= (long) (next < end ? data[next] & 0xff : 0) << count;
+                next++;
+                count += 8;
             }
-            return v & ((1 << n) - 1);
+            return (int) (buffer & ((1L << n) - 1));
         }
 
         int bits(int n) {
@@ -204,8 +199,22 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
         }
 
         void skip(int n) {
-            bit += n;
-            if (bit > (long) end * 8) throw new IllegalStateException("truncated");
+            buffer >>>= n;
+            count -= n;
+            if (bit() > (long) end * 8) throw new IllegalStateException("truncated");
+        }
+
+        /** The absolute bit offset of the next unread bit. */
+        long bit() {
+            return (long) next * 8 - count;
+        }
+
+        /** Moves to absolute bit offset {@code b} (a multiple of 8). */
+        void seek(long b) {
+            if (b > (long) end * 8) throw new IllegalStateException("truncated");
+            next = (int) (b >>> 3);
+            buffer = 0;
+            count = 0;
         }
     }
 
