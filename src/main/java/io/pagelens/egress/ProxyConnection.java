@@ -105,15 +105,17 @@ final class ProxyConnection implements Runnable {
             return false;
         }
         HttpHead.Framing requestBody = req.framing(true);
+        boolean clientKeep = !line[2].equals("HTTP/1.0") && !req.hasToken("connection", "close")
+                && !req.hasToken("proxy-connection", "close");
         Decision d = listener.decide(hp);
         if (!d.isAllowed()) {
-            refused(out, "http://" + hp.authority() + path.substring(0, Math.min(path.length(), 2000)), hp, false, d);
-            return false;
+            // a page's many refused trackers and ads need not each cost Chromium a new connection to the proxy
+            boolean keep = clientKeep && requestBody == HttpHead.Framing.NONE && !line[0].equals("HEAD");
+            refused(out, "http://" + hp.authority() + path.substring(0, Math.min(path.length(), 2000)), hp, false, d, keep);
+            return keep;
         }
         boolean reused = upstream != null && hp.authority().equals(upstreamKey) && !upstream.isClosed();
         if (!reused && !connectUpstream(out, target, hp, d, false)) return false;
-        boolean clientKeep = !line[2].equals("HTTP/1.0") && !req.hasToken("connection", "close")
-                && !req.hasToken("proxy-connection", "close");
         List<String[]> extra = req.get("host") == null ? List.<String[]>of(new String[]{"Host", hp.authority()}) : List.of();
         String requestLine = line[0] + " " + path + " HTTP/1.1";
         req.writeForwarded(upOut, requestLine, extra);
@@ -222,7 +224,7 @@ final class ProxyConnection implements Runnable {
         }
         Decision d = listener.decide(hp);
         if (!d.isAllowed()) {
-            refused(out, hp.authority(), hp, true, d);
+            refused(out, hp.authority(), hp, true, d, false);
             return;
         }
         if (!connectUpstream(out, hp.authority(), hp, d, true)) return;
@@ -319,16 +321,21 @@ final class ProxyConnection implements Runnable {
         }
     }
 
-    private void refused(OutputStream out, String url, HostPort hp, boolean tunnel, Decision d) throws IOException {
+    private void refused(OutputStream out, String url, HostPort hp, boolean tunnel, Decision d, boolean keep) throws IOException {
         EgressEvent.Outcome outcome = d.isBlocked() ? EgressEvent.Outcome.BLOCKED : EgressEvent.Outcome.UNRESOLVED;
         listener.record(new EgressEvent(url, hp.authority().toLowerCase(Locale.ROOT), tunnel, outcome, d.reason(), d.allowListable()));
         listener.count(tunnel ? "connect" : "http", outcome.name().toLowerCase(Locale.ROOT));
-        if (d.isBlocked()) refuse(out, 403, "blocked", d.reason());
-        else refuse(out, 502, "unresolved", d.reason());
+        if (d.isBlocked()) refuse(out, 403, "blocked", d.reason(), keep);
+        else refuse(out, 502, "unresolved", d.reason(), keep);
     }
 
     /** A response made by the proxy itself, marked as such, after which the connection closes. */
     private static void refuse(OutputStream out, int status, String mark, String reason) throws IOException {
+        refuse(out, status, mark, reason, false);
+    }
+
+    /** A response made by the proxy itself, marked as such; the connection stays open for the next request if {@code keep}. */
+    private static void refuse(OutputStream out, int status, String mark, String reason, boolean keep) throws IOException {
         String phrase = switch (status) {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
@@ -337,7 +344,7 @@ final class ProxyConnection implements Runnable {
         byte[] body = ("pagelens egress guard: " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + " " + phrase + "\r\n" + MARK_HEADER + ": " + mark + "\r\n" + REASON_HEADER + ": "
                 + ascii(reason) + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length
-                + "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+                + "\r\nCache-Control: no-store\r\n" + (keep ? "" : "Connection: close\r\n") + "\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();

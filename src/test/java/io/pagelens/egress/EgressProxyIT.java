@@ -203,6 +203,29 @@ class EgressProxyIT {
         assertThat(originLog).hasSize(3);
     }
 
+    @Test
+    void refusedPlainRequests_keepTheConnection_soTheNextRequestNeedsNoNewOne() throws IOException {
+        try (Socket s = new Socket("127.0.0.1", session.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(("GET http://127.0.0.2:" + port + "/tracker HTTP/1.1\r\nHost: 127.0.0.2:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("connection: close");
+            out.write(("GET http://nowhere.invalid/ad HTTP/1.1\r\nHost: nowhere.invalid\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 502").contains("X-Pagelens-Egress: unresolved");
+            out.write(("GET http://127.0.0.1:" + port + "/page HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("hello /page");
+            // a refused HEAD gets a body it must not read as the next response: that connection closes
+            out.write(("HEAD http://127.0.0.2:" + port + "/x HTTP/1.1\r\nHost: 127.0.0.2:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 403").containsIgnoringCase("connection: close");
+        }
+        assertThat(originLog).containsExactly("GET /page 0 127.0.0.1:" + port);
+    }
+
     /** Reads one Content-Length response. */
     private static String readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
