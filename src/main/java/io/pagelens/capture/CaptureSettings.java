@@ -11,7 +11,9 @@ import java.time.Duration;
  *                         2,000 px clip tiles cost +113 MB on a 60k px page, one piece +1.2 GB
  * @param tileMethod       how tall pages are tiled: scrolling the viewport (default, lighter) or clips
  * @param optimizeForSpeed Chromium's faster, larger PNG/JPEG encoding for direct shots (96 vs 71 captures/min)
- * @param pngLevel         deflate level of stitched full-page PNGs, 1 (fast) to 9 (small); measured on the full-page
+ * @param pngLevel         deflate level, 1 (fast) to 9 (small), of the stitched full-page PNG's parts pagelens compresses itself
+ *                         (tiles it cannot copy as Chromium made them, padding rows); when every tile was re-compressed,
+ *                         measured on the full-page
  *                         corpus (bench/breakdown), level 1 costs the JVM 15.9 CPU-s instead of 26.6 s at level 4
  *                         (bench/run: 65.7 -> 72.1 captures/min), for files 6.7 % larger
  * @param commandTimeout   cap on one CDP command; longer means the browser is checked for a hang

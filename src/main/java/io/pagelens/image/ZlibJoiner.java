@@ -22,9 +22,7 @@ public final class ZlibJoiner {
     private final OutputStream out;
     private final Deflater deflater;
     private final Adler32 segmentSum = new Adler32();
-    private final byte[] buf = new byte[64 * 1024];
     private final byte[] deflated = new byte[64 * 1024];
-    private int n;          // bytes in buf
     private int bits;       // pending output bits (fewer than 8), LSB first
     private int bitCount;
     private boolean segmentOpen;
@@ -32,8 +30,8 @@ public final class ZlibJoiner {
     private long adler = 1;
     private boolean finished;
 
-    /** Starts the stream on {@code out}; {@code level} (1-9) is for the bytes deflated here. */
-    public ZlibJoiner(OutputStream out, int level) {
+    /** Starts the stream on {@code out} (a buffered one: bits go out a byte at a time); {@code level} (1-9) is for the bytes deflated here. */
+    public ZlibJoiner(OutputStream out, int level) throws IOException {
         if (level < 1 || level > 9) throw new IllegalArgumentException("level must be 1..9");
         this.out = out;
         this.deflater = new Deflater(level, true);
@@ -100,7 +98,6 @@ public final class ZlibJoiner {
         put(0x03); // final block, fixed codes, end-of-block at once
         put(0x00);
         for (int shift = 24; shift >= 0; shift -= 8) put((int) (adler >>> shift) & 0xff);
-        flushBuf();
         out.flush();
         deflater.end();
         finished = true;
@@ -119,7 +116,7 @@ public final class ZlibJoiner {
 
     private int drain(int flush) throws IOException {
         int got = deflater.deflate(deflated, 0, deflated.length, flush);
-        for (int i = 0; i < got; i++) put(deflated[i] & 0xff);
+        out.write(deflated, 0, got);
         return got;
     }
 
@@ -127,7 +124,7 @@ public final class ZlibJoiner {
      * Empty non-final blocks taking {@code mod} (0-7) bits modulo 8: a fixed-code block is 10 bits, the dynamic one
      * of {@link #emptyDynamicBlock} 95; every residue is one dynamic block and up to three fixed ones.
      */
-    void pad(int mod) {
+    void pad(int mod) throws IOException {
         if (mod % 2 == 1) {
             emptyDynamicBlock();
             mod = Math.floorMod(mod - 95, 8);
@@ -140,7 +137,7 @@ public final class ZlibJoiner {
      * 19 entries (only "length 1" and "repeat zero 11-138 times", one bit each); the literal/length code gives byte 0
      * and end-of-block one bit each, the two distance codes one bit each, so every code is complete.
      */
-    private void emptyDynamicBlock() {
+    private void emptyDynamicBlock() throws IOException {
         writeBits(0b100, 3);       // BFINAL 0, BTYPE 10
         writeBits(0, 5);           // HLIT = 257
         writeBits(1, 5);           // HDIST = 2
@@ -165,7 +162,7 @@ public final class ZlibJoiner {
     }
 
     /** Copies bits [from, to) of {@code src}; whole bytes at once when the output has the same bit alignment. */
-    private void copyBits(byte[] src, long from, long to) {
+    private void copyBits(byte[] src, long from, long to) throws IOException {
         if (from >= to) return;
         if (bitCount == (int) (from & 7)) {
             int i = (int) (from >>> 3);
@@ -189,7 +186,7 @@ public final class ZlibJoiner {
     }
 
     /** Writes {@code k} (at most 16) bits of {@code src} from bit {@code from}. */
-    private void writeBitsAt(byte[] src, long from, int k) {
+    private void writeBitsAt(byte[] src, long from, int k) throws IOException {
         if (k == 0) return;
         int i = (int) (from >>> 3);
         int v = src[i] & 0xff;
@@ -198,7 +195,7 @@ public final class ZlibJoiner {
         writeBits((v >>> (from & 7)) & ((1 << k) - 1), k);
     }
 
-    private void writeBits(int value, int count) {
+    private void writeBits(int value, int count) throws IOException {
         bits |= value << bitCount;
         bitCount += count;
         while (bitCount >= 8) {
@@ -208,34 +205,12 @@ public final class ZlibJoiner {
         }
     }
 
-    private void put(int b) {
-        if (n == buf.length) flushBufUnchecked();
-        buf[n++] = (byte) b;
+    private void put(int b) throws IOException {
+        out.write(b);
     }
 
-    private void putAll(byte[] src, int off, int len) {
-        while (len > 0) {
-            if (n == buf.length) flushBufUnchecked();
-            int k = Math.min(len, buf.length - n);
-            System.arraycopy(src, off, buf, n, k);
-            n += k;
-            off += k;
-            len -= k;
-        }
-    }
-
-    private void flushBuf() throws IOException {
-        out.write(buf, 0, n);
-        n = 0;
-    }
-
-    /** put() is called from bit-level code that cannot throw; an I/O failure surfaces at the next flush. */
-    private void flushBufUnchecked() {
-        try {
-            flushBuf();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private void putAll(byte[] src, int off, int len) throws IOException {
+        out.write(src, off, len);
     }
 
     private static boolean zlibHeader(int cmf, int flg) {
