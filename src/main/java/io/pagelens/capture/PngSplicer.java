@@ -10,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -74,8 +72,7 @@ final class PngSplicer {
         }
         byte[] row = new byte[stride];
         boolean first = true;
-        Inflater inflater = new Inflater();
-        try (InputStream rows = new InflaterInputStream(new ByteArrayInputStream(png, 0, zlib), inflater, 64 * 1024)) {
+        try (InputStream rows = PngChunkReader.inflating(new ByteArrayInputStream(png, 0, zlib))) {
             while (rowsOut < height) {
                 if (rows.readNBytes(row, 0, stride) < stride) break;
                 if (first) {
@@ -87,8 +84,6 @@ final class PngSplicer {
             }
         } catch (ZipException e) {
             throw new IOException("corrupt tile: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 

@@ -213,19 +213,17 @@ final class ScreenshotWriter {
      */
     private Artifact splicePng(Tiles tiles, int devH, ArtifactStream out) throws IOException {
         PngSplicer splicer = null;
-        int added = 0;
         try (TilePrefetcher<Bytes> pngs = new TilePrefetcher<>(tiles.count(), tiles::fetch)) {
             while (pngs.hasNext()) {
                 Bytes png = pngs.next();
                 if (splicer == null) splicer = new PngSplicer(out, PngSplicer.widthOf(png.buffer()), devH, settings.pngLevel());
                 splicer.add(png.buffer(), png.size());
-                added++;
                 tiles.recycle(png);
             }
         }
         splicer.finish();
         copiedTiles.increment(splicer.copiedTiles());
-        recompressedTiles.increment(added - splicer.copiedTiles());
+        recompressedTiles.increment(tiles.count() - splicer.copiedTiles());
         return out.finish(splicer.width(), devH);
     }
 

@@ -1,5 +1,7 @@
 package io.pagelens.image;
 
+import java.util.Arrays;
+
 /**
  * Reads the start of a raw deflate stream (RFC 1951) far enough to change its first byte without re-compressing:
  * where the first literal's code sits, the code another literal would have in the same block, where that block
@@ -177,8 +179,8 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
                 if (i + repeat > lengths.length) throw new IllegalStateException("code lengths overflow");
                 for (int k = 0; k < repeat; k++) lengths[i++] = value;
             }
-            return new Huffman[]{new Huffman(java.util.Arrays.copyOfRange(lengths, 0, hlit)),
-                    new Huffman(java.util.Arrays.copyOfRange(lengths, hlit, lengths.length))};
+            return new Huffman[]{new Huffman(Arrays.copyOfRange(lengths, 0, hlit)),
+                    new Huffman(Arrays.copyOfRange(lengths, hlit, lengths.length))};
         }
 
         /** The next {@code n} (at most 32) bits, without taking them; zeros past the end. */
@@ -270,7 +272,7 @@ public record DeflateHead(int firstLiteral, long codeBit, int codeLength, long b
 
         private static int[] filled(int n, int v) {
             int[] a = new int[n];
-            java.util.Arrays.fill(a, v);
+            Arrays.fill(a, v);
             return a;
         }
     }

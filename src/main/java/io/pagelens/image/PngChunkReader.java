@@ -86,8 +86,13 @@ public final class PngChunkReader {
      */
     public InputStream scanlines() throws IOException {
         header();
+        return inflating(new IdatData());
+    }
+
+    /** The inflated bytes of the zlib stream {@code zlib}; closing frees the inflater but leaves {@code zlib} open. */
+    public static InputStream inflating(InputStream zlib) {
         Inflater inflater = new Inflater();
-        return new InflaterInputStream(new IdatData(), inflater, 64 * 1024) {
+        return new InflaterInputStream(zlib, inflater, 64 * 1024) {
             @Override
             public void close() {
                 inflater.end();

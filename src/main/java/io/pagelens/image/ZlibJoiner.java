@@ -54,13 +54,14 @@ public final class ZlibJoiner {
         if (head == null) return false;
         int first = head.firstLiteral();
         int wanted = firstByte.applyAsInt(first);
-        if (wanted < 0 || wanted > 255) return false;
-        int code = wanted == first ? 0 : wanted > 1 ? 0 : head.codeFor(wanted);
-        if (wanted != first && code == 0) return false;
+        boolean edit = wanted != first;
+        // only bytes 0 and 1 are looked up: the filter types a first row can take (PngSplicer)
+        int code = edit && (wanted == 0 || wanted == 1) ? head.codeFor(wanted) : 0;
+        if (edit && code == 0) return false;
         endSegment();
         long base = (long) data * 8;
         long end = (long) (data + dataLen) * 8;
-        if (wanted == first) {
+        if (!edit) {
             copyBits(z, base, end);
         } else {
             int codeLength = code >>> 16;

@@ -24,16 +24,7 @@ class PngSplicerTest {
         boolean alpha = kind.equals("rgba");
         BufferedImage whole = pattern(width, height, alpha);
         byte[] joined = splice(whole, tileHeight, height);
-        BufferedImage back = ImageIO.read(new ByteArrayInputStream(joined));
-        assertThat(back.getWidth()).isEqualTo(width);
-        assertThat(back.getHeight()).isEqualTo(height);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int expected = whole.getRGB(x, y), actual = back.getRGB(x, y);
-                if (!alpha) { expected |= 0xff000000; actual |= 0xff000000; }
-                assertThat(actual).as("pixel %d,%d", x, y).isEqualTo(expected);
-            }
-        }
+        assertSamePixels(ImageIO.read(new ByteArrayInputStream(joined)), whole, alpha);
     }
 
     /** Tiles encoded the way Chromium's fast PNG encoder does: Up on every row, zlib level 1 ending in a sync flush. */
